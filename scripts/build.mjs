@@ -1,0 +1,70 @@
+// Bundles the three hosts (extension client, language server, CLI) and, with --tests, every
+// unit/CLI/server test file, with esbuild. Type checking is `npm run typecheck` (tsc --noEmit).
+import { build } from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const withTests = process.argv.includes('--tests');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // The nginx reference ships as ESM with top-level data; bundling makes it CommonJS-safe.
+  mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(root, 'dist/server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+]);
+
+if (withTests) {
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+  const tests = findTests(root);
+  await build({
+    ...common,
+    sourcemap: 'inline',
+    entryPoints: tests.map((file) => ({ in: file, out: relative(root, file).replace(/\.ts$/, '') })),
+    outdir: join(root, 'out'),
+    external: ['vscode'],
+  });
+  // The VS Code suite runs inside the extension host, with mocha: bundled separately.
+  const suite = join(root, 'test/vscode/suite/index.ts');
+  if (exists(suite)) {
+    await build({ ...common, entryPoints: [suite], outfile: join(root, 'out/vscode-suite/index.js'), external: ['vscode', 'mocha'] });
+  }
+}
+
+/** Every `*.test.ts` under the source and test folders, except the in-editor suite. */
+export function findTests(base) {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      if (name === 'node_modules' || name === 'fixtures' || name.startsWith('.')) continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (relative(base, path) === join('test', 'vscode')) continue;
+        walk(path);
+      } else if (name.endsWith('.test.ts')) found.push(path);
+    }
+  };
+  for (const dir of ['server/src', 'client/src', 'schemas', 'test']) if (exists(join(base, dir))) walk(join(base, dir));
+  return found.sort();
+}
+
+function exists(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

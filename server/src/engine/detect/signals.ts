@@ -1,0 +1,64 @@
+import type { ParsedDocument } from '../document';
+import type { NginxDirective } from '../parsers/nginx/ast';
+
+/** What product detection looks at in a file: names only, never values of secrets. */
+export interface ProductSignals {
+  readonly envKeys: readonly string[];
+  readonly images: readonly string[];
+  readonly tomlKeys: readonly string[];
+  readonly nginxLocations: readonly string[];
+}
+
+export function signalsOf(document: ParsedDocument): ProductSignals {
+  switch (document.kind) {
+    case 'env':
+      return { envKeys: document.ast.entries.map((entry) => entry.key), images: [], tomlKeys: [], nginxLocations: [] };
+    case 'toml':
+      return {
+        envKeys: [],
+        images: [],
+        tomlKeys: document.ast.keyValues.map((kv) => kv.path.filter((part) => typeof part === 'string').join('.')),
+        nginxLocations: [],
+      };
+    case 'compose':
+      return composeSignals(document.ast.data);
+    case 'nginx': {
+      const locations: string[] = [];
+      collectLocations(document.ast.directives, locations);
+      return { envKeys: [], images: [], tomlKeys: [], nginxLocations: locations };
+    }
+  }
+}
+
+function collectLocations(directives: readonly NginxDirective[], into: string[]): void {
+  for (const directive of directives) {
+    if (directive.name === 'location' && directive.args.length > 0) {
+      into.push(directive.args[directive.args.length - 1]!.value);
+    }
+    if (directive.block) collectLocations(directive.block.children, into);
+  }
+}
+
+function composeSignals(data: unknown): ProductSignals {
+  const envKeys: string[] = [];
+  const images: string[] = [];
+  const services = isRecord(data) && isRecord(data['services']) ? data['services'] : {};
+  for (const service of Object.values(services)) {
+    if (!isRecord(service)) continue;
+    if (typeof service['image'] === 'string') images.push(service['image']);
+    envKeys.push(...environmentKeys(service['environment']));
+  }
+  return { envKeys, images, tomlKeys: [], nginxLocations: [] };
+}
+
+/** Keys of a compose `environment:` in map or list form. */
+export function environmentKeys(environment: unknown): string[] {
+  if (Array.isArray(environment)) {
+    return environment.filter((item): item is string => typeof item === 'string').map((item) => item.split('=', 1)[0]!);
+  }
+  return isRecord(environment) ? Object.keys(environment) : [];
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,336 @@
+import type { ProductDefinition } from '../../../schemas/types';
+import { readDirectives, type FileDirectives, type Suppression } from './detect/directives';
+import { detectKind, type KindAssociation } from './detect/kind';
+import { detectMode } from './detect/mode';
+import { detectProduct } from './detect/product';
+import { signalsOf } from './detect/signals';
+import { matchesGlob } from './detect/glob';
+import type { ParsedDocument } from './document';
+import { parseDocument } from './parsers';
+import { allRules } from './rules';
+import { internalError, unusedDisable } from './rules/meta';
+import type { Rule, RuleContext, RuleWorkspace } from './rules/rule';
+import { LineIndex } from './text';
+import type {
+  Diagnostic,
+  FileKind,
+  Finding,
+  Fix,
+  Mode,
+  ProductId,
+  ResolvedFileEdit,
+  ResolvedFix,
+  Severity,
+  SeverityOverride,
+  SourceDocument,
+  WorkspaceView,
+} from './types';
+import { uriPath } from './uri';
+import { doComplete } from './services/completion';
+import { doHover } from './services/hover';
+import type { CompletionItem, HoverResult } from './services/types';
+import { products as knownProducts } from '../../../schemas';
+
+export const DOCS_BASE_URL = 'https://github.com/deploy-doctor/deploy-doctor/blob/main/docs/rules/';
+
+/** Files larger than this are skipped with a reason rather than parsed. */
+export const MAX_FILE_CHARS = 5 * 1024 * 1024;
+
+export interface ProductAssociation {
+  readonly glob: string;
+  readonly product: ProductId;
+}
+
+export interface EngineOptions {
+  readonly rules?: readonly Rule[];
+  readonly products?: readonly ProductDefinition[];
+  /** Per-rule severity overrides; `off` disables a rule. */
+  readonly severities?: Readonly<Record<string, SeverityOverride>>;
+  readonly kindAssociations?: readonly KindAssociation[];
+  readonly productAssociations?: readonly ProductAssociation[];
+}
+
+/** Host choices for one check (the CLI's `--product`/`--mode`, the editor's status-bar pick). */
+export interface CheckOptions {
+  readonly product?: ProductId;
+  readonly mode?: Mode;
+}
+
+export type ProductSource = 'option' | 'directive' | 'setting' | 'content';
+
+export interface CheckResult {
+  readonly uri: string;
+  /** Undefined when the file is not a configuration file the engine checks. */
+  readonly kind: FileKind | undefined;
+  readonly product: ProductId | undefined;
+  readonly productSource: ProductSource | undefined;
+  readonly mode: Mode;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Why the file was not checked (binary, too large), when it was not. */
+  readonly skipped?: string;
+}
+
+/** What a rule sees of one file after detection: kept so hover and completion agree with checks. */
+export interface AnalyzedDocument {
+  readonly document: ParsedDocument;
+  readonly product: ProductDefinition | undefined;
+  readonly productSource: ProductSource | undefined;
+  readonly mode: Mode;
+  readonly directives: FileDirectives;
+}
+
+export class Engine {
+  readonly rules: readonly Rule[];
+  readonly products: readonly ProductDefinition[];
+  private readonly rulesById: ReadonlyMap<string, Rule>;
+  private readonly parseCache = new Map<string, ParsedDocument>();
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.rules = options.rules ?? allRules;
+    this.products = options.products ?? knownProducts;
+    this.rulesById = new Map(this.rules.map((rule) => [rule.meta.id, rule]));
+  }
+
+  rule(id: string): Rule | undefined {
+    return this.rulesById.get(id);
+  }
+
+  /** The kind of a file, by setting, name, then content. */
+  kindOf(uri: string, text: string | undefined): FileKind | undefined {
+    return detectKind(uri, text, this.options.kindAssociations);
+  }
+
+  /** Parses, caching the last parse of each URI so cross-file rules do not re-parse. */
+  parse(uri: string, text: string, kind: FileKind): ParsedDocument {
+    const cached = this.parseCache.get(uri);
+    if (cached && cached.text === text && cached.kind === kind) return cached;
+    const parsed = parseDocument(uri, text, kind);
+    this.parseCache.set(uri, parsed);
+    if (this.parseCache.size > 2000) this.parseCache.delete(this.parseCache.keys().next().value!);
+    return parsed;
+  }
+
+  /** Forgets a file's cached parse (closed or deleted). */
+  forget(uri: string): void {
+    this.parseCache.delete(uri);
+  }
+
+  /** Parses and detects product and mode, as a check would; undefined for files of no kind. */
+  analyze(source: SourceDocument, options: CheckOptions = {}): AnalyzedDocument | undefined {
+    const kind = source.kind ?? this.kindOf(source.uri, source.text);
+    if (!kind || skipReason(source.text)) return undefined;
+    const document = this.parse(source.uri, source.text, kind);
+    const directives = readDirectives(document.ast.comments, (offset) => document.lines.positionAt(offset).line);
+    const { product, productSource } = this.resolveProduct(document, directives, options);
+    const mode = options.mode ?? directives.mode ?? detectMode(document);
+    return { document, product, productSource, mode, directives };
+  }
+
+  check(source: SourceDocument, workspace: WorkspaceView, options: CheckOptions = {}): CheckResult {
+    const skipped = skipReason(source.text);
+    const kind = source.kind ?? this.kindOf(source.uri, skipped ? undefined : source.text);
+    const base = { uri: source.uri, kind, product: undefined, productSource: undefined, mode: options.mode ?? 'production' } as const;
+    if (!kind) return { ...base, diagnostics: [] };
+    if (skipped) return { ...base, diagnostics: [], skipped };
+
+    const analyzed = this.analyze({ ...source, kind }, options)!;
+    const { document, product, mode, directives } = analyzed;
+    const ruleWorkspace = this.ruleWorkspace(workspace);
+    const findings: { rule: Rule; finding: Finding }[] = [];
+
+    for (const rule of this.rules) {
+      if (!rule.meta.kinds.includes(kind) || this.severityOf(rule) === 'off') continue;
+      const context: RuleContext = {
+        document,
+        product,
+        products: this.products,
+        mode,
+        workspace: ruleWorkspace,
+        report: (finding) => findings.push({ rule, finding }),
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        findings.push({
+          rule: internalError,
+          finding: {
+            span: { start: 0, end: 0 },
+            message: `Rule ${rule.meta.id} failed on this file and its findings are missing: ${errorSummary(error)}`,
+          },
+        });
+      }
+    }
+    for (const problem of directives.problems) {
+      findings.push({ rule: unusedDisable, finding: { span: problem.span, message: problem.message, severity: 'warning' } });
+    }
+
+    const kept = applySuppressions(findings, directives.suppressions, document);
+    const diagnostics: Diagnostic[] = [];
+    for (const { rule, finding } of kept) {
+      const severity = finding.severity !== undefined ? this.adjust(rule, finding.severity) : this.severityOf(rule);
+      if (severity === 'off') continue;
+      diagnostics.push(this.toDiagnostic(document, rule, finding, severity, product?.id, workspace));
+    }
+    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+    return { uri: source.uri, kind, product: product?.id, productSource: analyzed.productSource, mode, diagnostics };
+  }
+
+  /** Hover at an offset: a key's schema, a directive's reference, a rule's docs. */
+  hover(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): HoverResult | undefined {
+    const analyzed = this.analyze(source, options);
+    return analyzed ? doHover({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : undefined;
+  }
+
+  /** Completions at an offset. */
+  complete(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): CompletionItem[] {
+    const analyzed = this.analyze(source, options);
+    return analyzed ? doComplete({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : [];
+  }
+
+  /** The severity a rule reports at, after the user's overrides. */
+  severityOf(rule: Rule): SeverityOverride {
+    return this.options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+  }
+
+  /** A finding that sets its own severity keeps it unless the user turned the rule off or overrode it. */
+  private adjust(rule: Rule, severity: Severity): SeverityOverride {
+    return this.options.severities?.[rule.meta.id] ?? severity;
+  }
+
+  private resolveProduct(
+    document: ParsedDocument,
+    directives: FileDirectives,
+    options: CheckOptions,
+  ): { product: ProductDefinition | undefined; productSource: ProductSource | undefined } {
+    const byId = (id: string | undefined) => (id === undefined ? undefined : this.products.find((product) => product.id === id));
+    if (options.product) return { product: byId(options.product), productSource: 'option' };
+    if (directives.product) return { product: byId(directives.product), productSource: 'directive' };
+    const path = uriPath(document.uri);
+    const association = this.options.productAssociations?.find((entry) => matchesGlob(path, entry.glob));
+    if (association) return { product: byId(association.product), productSource: 'setting' };
+    const detected = detectProduct(signalsOf(document), this.products);
+    return { product: detected, productSource: detected ? 'content' : undefined };
+  }
+
+  private ruleWorkspace(workspace: WorkspaceView): RuleWorkspace {
+    return {
+      readText: (uri) => safeRead(workspace, uri),
+      files: () => workspace.files(),
+      parse: (uri) => {
+        const text = safeRead(workspace, uri);
+        if (text === undefined || skipReason(text)) return undefined;
+        const kind = this.kindOf(uri, text);
+        return kind ? this.parse(uri, text, kind) : undefined;
+      },
+    };
+  }
+
+  private toDiagnostic(
+    document: ParsedDocument,
+    rule: Rule,
+    finding: Finding,
+    severity: Severity,
+    product: ProductId | undefined,
+    workspace: WorkspaceView,
+  ): Diagnostic {
+    const lines = document.lines;
+    const related = (finding.related ?? []).map((item) => ({
+      uri: item.uri,
+      range: (item.uri === document.uri ? lines : new LineIndex(safeRead(workspace, item.uri) ?? '')).rangeOf(item.span),
+      message: item.message,
+    }));
+    const fixes = (finding.fixes ?? []).map((fix) => resolveFix(fix, rule.meta.id, document, workspace));
+    return {
+      uri: document.uri,
+      rule: rule.meta.id,
+      severity,
+      span: finding.span,
+      range: lines.rangeOf(finding.span),
+      message: finding.message,
+      ...(product !== undefined ? { product } : {}),
+      related,
+      fixes,
+      docsUrl: docsUrlOf(rule.meta.id),
+    };
+  }
+}
+
+export function docsUrlOf(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+/** Why a text is not checked, or undefined when it is checkable. */
+export function skipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_CHARS) return `larger than ${MAX_FILE_CHARS / (1024 * 1024)} MB; not checked`;
+  if (text.includes('\u0000')) return 'binary content (NUL bytes); not checked';
+  return undefined;
+}
+
+function resolveFix(fix: Fix, rule: string, document: ParsedDocument, workspace: WorkspaceView): ResolvedFix {
+  const changes: ResolvedFileEdit[] = [];
+  if (fix.edits && fix.edits.length > 0) {
+    changes.push({
+      uri: document.uri,
+      edits: fix.edits.map((edit) => ({ range: document.lines.rangeOf(edit.span), newText: edit.newText })),
+    });
+  }
+  for (const fileEdit of fix.fileEdits ?? []) {
+    const lines = fileEdit.uri === document.uri ? document.lines : new LineIndex(safeRead(workspace, fileEdit.uri) ?? '');
+    changes.push({
+      uri: fileEdit.uri,
+      edits: fileEdit.edits.map((edit) => ({ range: lines.rangeOf(edit.span), newText: edit.newText })),
+      ...(fileEdit.create ? { create: true } : {}),
+    });
+  }
+  return { title: fix.title, isPreferred: fix.isPreferred ?? false, rule, changes };
+}
+
+function applySuppressions(
+  findings: readonly { rule: Rule; finding: Finding }[],
+  suppressions: readonly Suppression[],
+  document: ParsedDocument,
+): { rule: Rule; finding: Finding }[] {
+  if (suppressions.length === 0) return [...findings];
+  const used = new Set<Suppression>();
+  const kept = findings.filter(({ rule, finding }) => {
+    if (rule === internalError) return true;
+    const line = document.lines.positionAt(finding.span.start).line;
+    const suppression = suppressions.find(
+      (candidate) =>
+        (candidate.rules.length === 0 || candidate.rules.includes(rule.meta.id)) &&
+        (candidate.scope === 'file' ? line >= candidate.line : line === candidate.line + 1),
+    );
+    if (suppression) used.add(suppression);
+    return !suppression;
+  });
+  for (const suppression of suppressions) {
+    if (used.has(suppression)) continue;
+    const what = suppression.rules.length > 0 ? suppression.rules.join(', ') : 'all rules';
+    const lineStart = document.lines.lineStart(suppression.line);
+    const lineEnd = document.lines.lineEnd(suppression.line);
+    const wholeLine = document.text.slice(lineStart, suppression.span.start).trim() === '';
+    const end = wholeLine && suppression.line + 1 < document.lines.lineCount ? document.lines.lineStart(suppression.line + 1) : lineEnd;
+    kept.push({
+      rule: unusedDisable,
+      finding: {
+        span: suppression.span,
+        message: `This deploy-doctor comment suppresses nothing (${what}).`,
+        fixes: [{ title: 'Remove the unused deploy-doctor comment', isPreferred: true, edits: [{ span: { start: wholeLine ? lineStart : suppression.span.start, end }, newText: '' }] }],
+      },
+    });
+  }
+  return kept;
+}
+
+function safeRead(workspace: WorkspaceView, uri: string): string | undefined {
+  try {
+    return workspace.readText(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only the error's class: its message may quote file content, and that may be a secret. */
+function errorSummary(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -1,0 +1,13 @@
+/**
+ * The engine's public surface: hosts (language server, CLI, tests) import from here only.
+ */
+export { Engine, docsUrlOf, skipReason, DOCS_BASE_URL, MAX_FILE_CHARS } from './engine';
+export type { AnalyzedDocument, CheckOptions, CheckResult, EngineOptions, ProductAssociation, ProductSource } from './engine';
+export type { KindAssociation } from './detect/kind';
+export { LineIndex } from './text';
+export { pathToUri, uriToPath, basename } from './uri';
+export { allRules } from './rules';
+export type { Rule, RuleMeta } from './rules/rule';
+export * from './types';
+export { fixAllEdits } from './services/fixAll';
+export type { CompletionItem, CompletionKind, HoverResult } from './services/types';

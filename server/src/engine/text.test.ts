@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { LineIndex } from './text';
+
+test('positions count LF, CRLF and lone CR line breaks', () => {
+  const index = new LineIndex('a\nbc\r\nd\re');
+  assert.deepEqual(index.positionAt(0), { line: 0, character: 0 });
+  assert.deepEqual(index.positionAt(3), { line: 1, character: 1 });
+  assert.deepEqual(index.positionAt(6), { line: 2, character: 0 });
+  assert.deepEqual(index.positionAt(8), { line: 3, character: 0 });
+  assert.equal(index.lineCount, 4);
+});
+
+test('offsetAt is the inverse of positionAt and clamps past the line end', () => {
+  const text = 'KEY=1\r\nOTHER=2\n';
+  const index = new LineIndex(text);
+  for (let offset = 0; offset <= text.length; offset++) {
+    if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // between \r and \n is not a position
+    assert.equal(index.offsetAt(index.positionAt(offset)), offset);
+  }
+  assert.equal(index.offsetAt({ line: 0, character: 99 }), 5);
+  assert.equal(index.lineEnd(1), 14);
+});
+
+test('eol is the first line break the file uses', () => {
+  assert.equal(new LineIndex('a\r\nb\n').eol, '\r\n');
+  assert.equal(new LineIndex('a\nb\r\n').eol, '\n');
+  assert.equal(new LineIndex('one line').eol, '\n');
+});

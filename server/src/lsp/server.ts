@@ -1,0 +1,2 @@
+// Scaffold, replaced by the language server host.
+export {};
