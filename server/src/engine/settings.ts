@@ -1,0 +1,102 @@
+import type { ProductDefinition } from '../../../schemas/types';
+import { detectProduct } from './detect/product';
+import type { ParsedDocument } from './document';
+import { composeEnvironmentGroups } from './parsers/compose/environment';
+import type { Span } from './types';
+
+/**
+ * Settings as a product sees them, whatever format they are written in: the lines of a `.env`,
+ * a compose service's `environment:`, the keys of a TOML file. Product-schema, secret, CORS and
+ * security rules check these, so one schema serves all three formats.
+ */
+export interface SettingOccurrence {
+  /** Env name (`JWT_SECRET`) or dotted TOML path (`auth.enabled`; array-of-tables indexes dropped). */
+  readonly key: string;
+  /** The value as the product reads it, as a string; undefined when the key has no value. */
+  readonly value: string | undefined;
+  /** TOML's typed value (number, boolean, array…); for env and compose the same string as `value`. */
+  readonly typedValue: unknown;
+  readonly keySpan: Span;
+  /** The value as written (quotes included); empty at the insertion point when there is no value. */
+  readonly valueSpan: Span;
+  /** True when `value` came from `${VAR}` interpolation rather than from the text at `valueSpan`. */
+  readonly interpolated: boolean;
+}
+
+export interface SettingGroup {
+  /** A compose service's name; undefined for a whole `.env` or TOML file. */
+  readonly scope: string | undefined;
+  /** The span of the scope's name (the service key), or of the whole file. */
+  readonly scopeSpan: Span;
+  /** Where a new setting of this group is inserted (after the last one, or where the block starts). */
+  readonly insertAt: number;
+  readonly settings: readonly SettingOccurrence[];
+  /** The product these settings configure, when known. */
+  readonly product: ProductDefinition | undefined;
+}
+
+/**
+ * The setting groups of a file. `fileProduct` is the product detected for the whole file; compose
+ * services are detected one by one (a stack has a product service beside postgres and redis).
+ */
+export function settingGroupsOf(
+  document: ParsedDocument,
+  fileProduct: ProductDefinition | undefined,
+  products: readonly ProductDefinition[],
+  interpolate: (name: string) => string | undefined = () => undefined,
+): SettingGroup[] {
+  const whole: Span = { start: 0, end: document.text.length };
+  switch (document.kind) {
+    case 'env':
+      return [
+        {
+          scope: undefined,
+          scopeSpan: whole,
+          insertAt: document.text.length,
+          product: fileProduct,
+          settings: document.ast.entries.map((entry) => ({
+            key: entry.key,
+            value: entry.value,
+            typedValue: entry.value,
+            keySpan: entry.keySpan,
+            valueSpan: entry.valueSpan,
+            interpolated: false,
+          })),
+        },
+      ];
+    case 'toml':
+      return [
+        {
+          scope: undefined,
+          scopeSpan: whole,
+          insertAt: document.text.length,
+          product: fileProduct,
+          settings: document.ast.keyValues.map((kv) => ({
+            key: kv.path.filter((part) => typeof part === 'string').join('.'),
+            value: tomlString(kv.value),
+            typedValue: kv.value,
+            keySpan: kv.keySpan,
+            valueSpan: kv.valueSpan,
+            interpolated: false,
+          })),
+        },
+      ];
+    case 'compose':
+      return composeEnvironmentGroups(document.ast, interpolate).map((group) => ({
+        ...group,
+        product:
+          detectProduct({ envKeys: group.settings.map((s) => s.key), images: group.image ? [group.image] : [], tomlKeys: [], nginxLocations: [] }, products) ??
+          (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
+      }));
+    case 'nginx':
+      return [];
+  }
+}
+
+function tomlString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
