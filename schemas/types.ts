@@ -25,6 +25,26 @@ export interface SettingSpec {
   readonly description: string;
 }
 
+/** What the product needs from an nginx reverse proxy in front of it (nginx rules read this). */
+export interface ProductNginx {
+  /** Locations that stream Server-Sent Events (Firefly Desk `/api/`). */
+  readonly sseLocations?: readonly string[];
+  /** The smallest `proxy_read_timeout` streaming locations may have, in seconds. */
+  readonly minReadTimeoutSeconds?: number;
+  /** Locations that carry WebSocket connections (AgentIM `/ws/`). */
+  readonly websocketLocations?: readonly string[];
+  /** The largest upload the product accepts: an env key read from the sibling `.env`, and its default (nginx size syntax). */
+  readonly uploadLimit?: { readonly envKey?: string; readonly default: string };
+  /** True when the product's guide requires HSTS on its TLS server. */
+  readonly requiresHsts?: boolean;
+}
+
+/** What the product's guide requires of its docker-compose stack (compose rules read this). */
+export interface ProductCompose {
+  /** Extended by the compose work: database image requirements, persistent volumes, upload mounts. */
+  readonly [requirement: string]: unknown;
+}
+
 export interface ProductDefinition {
   readonly id: ProductId;
   readonly name: string;
@@ -32,4 +52,6 @@ export interface ProductDefinition {
   readonly version: string;
   readonly detect: ProductDetection;
   readonly settings: readonly SettingSpec[];
+  readonly nginx?: ProductNginx;
+  readonly compose?: ProductCompose;
 }

@@ -11,3 +11,5 @@ export type { Rule, RuleMeta } from './rules/rule';
 export * from './types';
 export { fixAllEdits } from './services/fixAll';
 export type { CompletionItem, CompletionKind, HoverResult } from './services/types';
+export { generateKey, isFernetKey, KEY_FORMATS, strongPassword } from './keygen';
+export type { KeyFormat, KeyFormatInfo } from './keygen';
