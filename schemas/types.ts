@@ -1,4 +1,6 @@
-import type { ProductId } from '../server/src/engine/types';
+import type { z } from 'zod';
+import type { KeyFormat } from '../server/src/engine/keygen';
+import type { Mode, ProductId } from '../server/src/engine/types';
 
 /**
  * How a file is recognised as a product's when no directive comment or setting says so.
@@ -18,11 +20,220 @@ export interface ProductDetection {
   readonly nginxLocations?: readonly string[];
 }
 
-/** One setting a product reads. Extended by the product-schema work (type, secret format, …). */
+/**
+ * What a value is, as the product parses it. Each type has one validator in `schemas/values.ts`;
+ * a setting narrows it with `enum`, `min`/`max`, `schemes`, `absolutePath`, `pattern` or `validate`.
+ */
+export type SettingType =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'number'
+  | 'port'
+  | 'url'
+  | 'path'
+  | 'enum'
+  /** A JSON array (`["https://a.example"]`), as pydantic-settings parses list fields. */
+  | 'json-list'
+  /** A JSON object (`{"openai:gpt-4o": ["…"]}`). */
+  | 'json-object'
+  /** A comma-separated list (`https://a.example,https://b.example`). */
+  | 'comma-list'
+  /** A TOML array. */
+  | 'list'
+  /** A TOML table (a section whose keys are described by other settings). */
+  | 'table'
+  /** `15m`, `7d`, `60s` (jose / humantime units). */
+  | 'duration'
+  /** A size with an optional unit (`10M`, `12MB`). */
+  | 'size'
+  | 'uuid'
+  | 'slug'
+  | 'host'
+  /** `host:port` (Rust `SocketAddr`). */
+  | 'socket-address'
+  | 'email';
+
+/**
+ * How a product turns text into a boolean. Where the product refuses other values (`strict`),
+ * an invalid boolean is an error; where it silently reads them as false, a value that looks
+ * like "true" (`1`, `yes`, `TRUE`) is reported because it does not mean what it says.
+ */
+export interface BooleanParsing {
+  /** Short name for messages and hover (`pydantic`, `exact "true"`). */
+  readonly name: string;
+  readonly trueValues: readonly string[];
+  /** Values read as false; every other value is false too unless `strict`. */
+  readonly falseValues: readonly string[];
+  readonly caseSensitive: boolean;
+  /** True when a value in neither list makes the product refuse to start. */
+  readonly strict: boolean;
+}
+
+/** What a product does with a value its validator rejects. Decides the severity of `schema/invalid-value`. */
+export type InvalidValueEffect =
+  /** The product refuses to start (error). */
+  | 'refuses-start'
+  /** The product starts but the feature fails when used (error). */
+  | 'fails-later'
+  /** The product silently uses its default or a clamped value (warning). */
+  | 'ignored';
+
+/** The format of a secret, for generation, hover and `secret/weak`. */
+export interface SecretSpec {
+  /** The format a generated value has (SPEC §6). */
+  readonly format: KeyFormat;
+  /** The shortest value accepted in production (AgentIM `JWT_SECRET` ≥ 32). */
+  readonly minLength?: number;
+  /** The shortest value the product accepts without warning in development. */
+  readonly minLengthDevelopment?: number;
+  /** Lower, upper, digit and symbol all required (AgentIM `ADMIN_PASSWORD` in production). */
+  readonly complexity?: boolean;
+  /** Must be a Fernet key: URL-safe base64 decoding to exactly 32 bytes. */
+  readonly fernet?: boolean;
+  /** Why a weak value matters, in the product's terms (its refusal, or its silent fallback). */
+  readonly weakEffect?: string;
+  /** True when the product refuses to start in production on a weak value (error even if `weakEffect` says so). */
+  readonly weakRefusesStart?: boolean;
+}
+
+/**
+ * When a setting must be present, as data the engine evaluates against the other settings of
+ * the same group (a `.env`, one compose service, a TOML file). An absent `when` key takes its
+ * default. Boolean settings compare by the product's parsing (`equals: false` matches `0`).
+ */
+export interface RequirementCondition {
+  /** Only in this mode (`production`). */
+  readonly mode?: Mode;
+  /** The key whose value decides. */
+  readonly when?: string;
+  readonly equals?: string | boolean | readonly string[];
+  readonly notEquals?: string | boolean;
+  /** Not required when any of these keys is set (AgentIM auto-detects `CORS_ORIGIN` from `RENDER_EXTERNAL_URL`). */
+  readonly unlessSet?: readonly string[];
+}
+
+export type Requirement = 'always' | 'production' | RequirementCondition;
+
+/** One setting a product reads. */
 export interface SettingSpec {
-  /** Env name (`JWT_SECRET`) or dotted TOML path (`auth.enabled`). */
+  /** Env name (`JWT_SECRET`) or dotted TOML path (`auth.enabled`; array-of-tables indexes dropped). */
   readonly key: string;
+  /** For families of keys (`FLOWFILE_AI_<PROVIDER>_RPM`): the names the product reads. `key` is then a label. */
+  readonly keyPattern?: RegExp;
+  /** Where the product reads it; `env` when absent. */
+  readonly source?: 'env' | 'toml';
+  /** Other names the product accepts for the same setting (`database.url` for `database_url`). */
+  readonly aliases?: readonly string[];
+  /** One paragraph, for hover. */
   readonly description: string;
+  readonly type: SettingType;
+  /** For `boolean`: the product's parsing when it differs from the product's `booleans`. */
+  readonly boolean?: BooleanParsing;
+  /** For `enum`: the allowed values. */
+  readonly enum?: readonly string[];
+  readonly enumCaseInsensitive?: boolean;
+  /** The value the product uses when the key is absent, as text. */
+  readonly default?: string;
+  /** Numeric range (integers, ports, numbers, sizes in their unit). */
+  readonly min?: number;
+  readonly max?: number;
+  /** For URLs: the schemes the product accepts (`postgresql+asyncpg`). The first is the one to suggest. */
+  readonly schemes?: readonly string[];
+  /** For paths: must be absolute (in production when `'production'`). */
+  readonly absolutePath?: boolean | 'production';
+  /** A regular expression the value must match, and what it means in words. */
+  readonly pattern?: { readonly regex: RegExp; readonly description: string };
+  /** Any further check, as a zod schema over the value text; its issue message is shown. */
+  readonly validate?: z.ZodType<unknown>;
+  /** What the product does with an invalid value; `refuses-start` when absent. */
+  readonly invalidEffect?: InvalidValueEffect;
+  /** Present when the setting is a secret: its value never appears in any output. */
+  readonly secret?: SecretSpec;
+  readonly required?: Requirement;
+  /** The product's own words when it is missing (`DATABASE_URL must be set in production.`). */
+  readonly requiredReason?: string;
+  /** Example values from the guides and products that must never reach production. */
+  readonly placeholders?: readonly string[];
+  /** The value production needs (`FLYDESK_DEV_MODE=false`), for `security/dev-mode`. */
+  readonly production?: {
+    readonly value: string;
+    readonly reason: string;
+    /** Also report the key's absence in production (its default is the development value). */
+    readonly reportMissing?: boolean;
+  };
+  /** URLs that must use https in production (OIDC issuer, redirect URIs), for `security/insecure-url`. */
+  readonly requiresTls?: boolean;
+  /** CORS origins: `*` is `cors/wildcard`; `list` says how the product parses several origins. */
+  readonly cors?: {
+    readonly list: 'json-list' | 'comma-list' | 'toml-list';
+    /** What the product does with `*` in production. */
+    readonly wildcardEffect?: string;
+    /** A boolean setting that allows credentials with CORS. */
+    readonly credentialsKey?: string;
+  };
+  /**
+   * Set when the product reads the key from the process environment only and must not find it
+   * in a `.env` (Firefly Desk's `FLYDESK_DEV_USER_*`): the reason, shown by `schema/unknown-key`.
+   */
+  readonly notInDotenv?: string;
+  /** Set when the product declares the setting but never uses it: shown in hover. */
+  readonly unused?: string;
+}
+
+/** A setting as product checks see it: the value the group gives it, parsed by its spec. */
+export interface SettingValue {
+  readonly key: string;
+  /** The text value (TOML values as text); undefined when the key has no value. */
+  readonly value: string | undefined;
+  /** TOML's typed value; the text for env and compose. */
+  readonly typedValue: unknown;
+}
+
+/** The settings of one group (a `.env`, a compose service, a TOML file), for product checks. */
+export interface SettingsView {
+  readonly mode: Mode;
+  readonly format: 'env' | 'compose' | 'toml';
+  /** The first occurrence of a key (or of an alias), undefined when absent. */
+  get(key: string): SettingValue | undefined;
+  /** Every occurrence of a key, in file order (TOML arrays of tables give several). */
+  all(key: string): readonly SettingValue[];
+  /** The value, or the spec's default when absent. */
+  valueOrDefault(key: string): string | undefined;
+  /** A boolean setting as the product parses it (default applied); undefined when unparseable. */
+  bool(key: string): boolean | undefined;
+  /** The keys present, in order. */
+  keys(): readonly string[];
+}
+
+/**
+ * What a product check reports; the rule named by `rule` reports it at the key's value
+ * (or its key, or the group when the key is absent).
+ */
+export interface ProductCheckFinding {
+  readonly rule: 'schema/conflict' | 'schema/invalid-value' | 'schema/missing-required' | 'security/dev-mode' | 'secret/weak';
+  /** The setting the finding is about; the group when absent. */
+  readonly key?: string;
+  /** Which occurrence of `key` (TOML arrays of tables); the first when absent. */
+  readonly occurrence?: number;
+  readonly at?: 'key' | 'value';
+  readonly message: string;
+  readonly severity?: 'error' | 'warning' | 'info';
+  /** A replacement value for the setting, when one value is right. Never a secret's value. */
+  readonly fixValue?: string;
+  readonly fixTitle?: string;
+}
+
+/** How a product treats keys it does not declare. */
+export interface UnknownKeyPolicy {
+  /** `prefixed`: only keys with the product's prefixes are checked; `all`: every key. */
+  readonly scope: 'prefixed' | 'all';
+  /** What the product does with one: refuse to start (error), or ignore it (warning). */
+  readonly effect: 'refuses-start' | 'ignored';
+  /** The product's reason, for the message. */
+  readonly reason: string;
+  /** For `all`: keys of other tools that commonly share the file and are not reported. */
+  readonly allow?: readonly string[];
 }
 
 /** What the product needs from an nginx reverse proxy in front of it (nginx rules read this). */
@@ -50,8 +261,21 @@ export interface ProductDefinition {
   readonly name: string;
   /** The product version or commit the schema was written from. */
   readonly version: string;
+  /** Where the schema's facts come from (repository, file), for hover and maintenance. */
+  readonly source?: string;
   readonly detect: ProductDetection;
   readonly settings: readonly SettingSpec[];
+  /** Env prefixes whose keys the schema covers (unknown ones are typos); `detect.envPrefixes` when absent. */
+  readonly envPrefixes?: readonly string[];
+  /** How the product parses booleans unless a setting says otherwise. */
+  readonly booleans?: BooleanParsing;
+  /** True when env keys match case-insensitively (pydantic-settings' default). */
+  readonly caseInsensitiveKeys?: boolean;
+  readonly unknownKeys?: UnknownKeyPolicy;
+  /** Placeholder values of this product's guides for any of its secrets. */
+  readonly placeholders?: readonly string[];
+  /** Cross-setting checks (conflicts, start-up refusals no single setting explains). */
+  readonly checks?: (settings: SettingsView) => readonly ProductCheckFinding[];
   readonly nginx?: ProductNginx;
   readonly compose?: ProductCompose;
 }
