@@ -14,10 +14,12 @@ export interface EnvEntry {
    */
   readonly valueSpan: Span;
   readonly quote: EnvQuote | undefined;
-  /** The `export ` prefix, when present. */
+  /** The `export ` prefix, when present (the word `export`, without the blanks after it). */
   readonly exportSpan: Span | undefined;
-  /** Offset of the `=` sign. */
+  /** Offset of the `=` sign (of the `:` when `separator` is `:`). */
   readonly equalsOffset: number;
+  /** dotenv also accepts `KEY: value` (a colon followed by a blank). */
+  readonly separator: '=' | ':';
   /** The whole assignment: from the first non-blank character to the end of its last line. */
   readonly span: Span;
   readonly inlineComment: Comment | undefined;
