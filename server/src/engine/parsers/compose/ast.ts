@@ -6,6 +6,8 @@ import type { Comment, ParseError } from '../../types';
  * the engine needs beside it.
  */
 export interface ComposeFile {
+  /** The text the file was parsed from (offsets index into it). */
+  readonly text: string;
   readonly document: Document.Parsed;
   readonly lineCounter: LineCounter;
   /** The document as plain data, aliases and merge keys resolved (undefined when it failed). */
@@ -13,4 +15,6 @@ export interface ComposeFile {
   readonly comments: readonly Comment[];
   /** YAML errors and duplicate keys. */
   readonly errors: readonly ParseError[];
+  /** YAML warnings (an unknown tag): Compose may still load the file. */
+  readonly warnings: readonly ParseError[];
 }

@@ -1,6 +1,14 @@
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { SettingOccurrence } from '../../settings';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';
+import { interpolate as interpolateText } from './interpolation';
+import { blockEnd, entryOf, isBlockMap, lineIndentOf, mapEntries, resolveNode, scalarText, type MapEntry } from './nodes';
+import { services } from './services';
+import { composeLiteral, deeper, eolOf, isQuoted, lineAfter, yamlString } from './yamlText';
+
+/** How `environment:` is written, which decides how a new entry is written. */
+export type EnvironmentForm = 'map' | 'list' | 'absent';
 
 /** One service's `environment:` as settings, before product detection. */
 export interface ComposeEnvironmentGroup {
@@ -9,9 +17,151 @@ export interface ComposeEnvironmentGroup {
   readonly insertAt: number;
   readonly image: string | undefined;
   readonly settings: readonly SettingOccurrence[];
+  readonly form: EnvironmentForm;
+  /**
+   * The text to insert at `insertAt` to add `key` with `value` (a literal: `$` is escaped for
+   * Compose), in this service's form, indentation and line breaks; `environment:` included when
+   * the service has none. Undefined when the service is written in flow style (`{…}`).
+   */
+  readonly newSettingText: ((key: string, value: string) => string) | undefined;
+  /** The `env_file:` paths of the service, as written. */
+  readonly envFiles: readonly string[];
 }
 
-// Scaffold, replaced by the compose work: every service's environment (map and list forms).
-export function composeEnvironmentGroups(_file: ComposeFile, _interpolate: (name: string) => string | undefined): ComposeEnvironmentGroup[] {
-  return [];
+/**
+ * Every service's environment, map and list forms, with exact key and value spans. Values are
+ * what the container gets: `${VAR}` interpolated through `interpolate` (the project `.env`), a
+ * bare `KEY` taken from it, `$$` unescaped. `interpolated` is set when the value is not the text.
+ */
+export function composeEnvironmentGroups(file: ComposeFile, interpolate: (name: string) => string | undefined): ComposeEnvironmentGroup[] {
+  const text = file.text;
+  const groups: ComposeEnvironmentGroup[] = [];
+  for (const service of services(file)) {
+    if (service.merged || !service.keyNode?.range) continue;
+    const environment = entryOf(file, service.value, 'environment');
+    const settings = environment ? environmentSettings(environment, file, interpolate) : [];
+    const placement = placementOf(file, text, service.value, environment, service.keyNode);
+    groups.push({
+      scope: service.name,
+      scopeSpan: { start: service.keyNode.range[0], end: service.keyNode.range[1] },
+      insertAt: placement.insertAt,
+      image: scalarText(entryOf(file, service.value, 'image')?.value),
+      settings,
+      form: placement.form,
+      newSettingText: placement.newSettingText,
+      envFiles: envFilePaths(file, service.value),
+    });
+  }
+  return groups;
+}
+
+function environmentSettings(entry: MapEntry, file: ComposeFile, lookup: (name: string) => string | undefined): SettingOccurrence[] {
+  const environment = entry.value;
+  const settings: SettingOccurrence[] = [];
+  if (isMap(environment)) {
+    for (const item of mapEntries(file, environment)) {
+      if (!item.keyNode?.range) continue;
+      const keySpan = { start: item.keyNode.range[0], end: item.keyNode.range[1] };
+      const written = item.value && isScalar(item.value) ? scalarText(item.value) : undefined;
+      const valueNode = item.valueNode as Node | null;
+      const valueSpan = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
+      settings.push(occurrence(item.key, written, keySpan, valueSpan, lookup));
+    }
+  } else if (isSeq(environment)) {
+    for (const node of environment.items) {
+      const item = resolveNode(file, node);
+      const written = scalarText(item);
+      if (written === undefined || !isScalar(item) || !item.range) continue;
+      const contentStart = item.range[0] + (isQuoted(item) ? 1 : 0);
+      const contentEnd = item.range[1] - (isQuoted(item) ? 1 : 0);
+      const equals = written.indexOf('=');
+      const key = equals < 0 ? written : written.slice(0, equals);
+      const keySpan = { start: contentStart, end: Math.min(contentStart + key.length, contentEnd) };
+      if (equals < 0) {
+        settings.push(occurrence(key, undefined, keySpan, { start: keySpan.end, end: keySpan.end }, lookup));
+      } else {
+        const valueStart = Math.min(contentStart + equals + 1, contentEnd);
+        settings.push(occurrence(key, written.slice(equals + 1), keySpan, { start: valueStart, end: contentEnd }, lookup));
+      }
+    }
+  }
+  return settings;
+}
+
+/**
+ * A setting as the container sees it. `written` undefined means a bare `KEY` (list) or `KEY:`
+ * (map): Compose passes the variable's value from its environment (the shell and `.env`).
+ */
+function occurrence(key: string, written: string | undefined, keySpan: Span, valueSpan: Span, lookup: (name: string) => string | undefined): SettingOccurrence {
+  if (written === undefined) {
+    const value = lookup(key);
+    return { key, value, typedValue: value, keySpan, valueSpan, interpolated: value !== undefined };
+  }
+  const value = written.includes('$') ? interpolateText(written, lookup) : written;
+  return { key, value, typedValue: value, keySpan, valueSpan, interpolated: value !== written };
+}
+
+interface Placement {
+  readonly form: EnvironmentForm;
+  readonly insertAt: number;
+  readonly newSettingText: ((key: string, value: string) => string) | undefined;
+}
+
+function placementOf(file: ComposeFile, text: string, serviceValue: unknown, environment: MapEntry | undefined, serviceKey: Scalar): Placement {
+  const eol = eolOf(text);
+  const serviceKeyEnd = serviceKey.range![1];
+  const service = resolveNode(file, serviceValue);
+  const serviceIndent = lineIndentOf(text, serviceKey.range![0]);
+  const entryIndent = deeper(file, text, serviceIndent);
+  const value = environment?.value;
+
+  if (environment && !environment.merged && (isBlockMap(value) || (isSeq(value) && !value.flow && value.items.length > 0))) {
+    const first = isMap(value) ? (value.items[0]!.key as Scalar) : (value.items[0] as Scalar);
+    const indent = lineIndentOf(text, first.range?.[0] ?? 0);
+    const end = isMap(value) ? blockEnd(value) : (value.items[value.items.length - 1] as Scalar).range?.[1] ?? 0;
+    const { offset, prefix } = lineAfter(text, end);
+    const form: EnvironmentForm = isMap(value) ? 'map' : 'list';
+    return {
+      form,
+      insertAt: offset,
+      newSettingText: (key, setting) =>
+        form === 'map'
+          ? `${prefix}${indent}${key}: ${yamlString(composeLiteral(setting))}${eol}`
+          : `${prefix}${indent}- ${yamlString(`${key}=${composeLiteral(setting)}`)}${eol}`,
+    };
+  }
+  if (environment && !environment.merged && environment.keyNode?.range && (value === undefined || (isScalar(value) && value.value === null))) {
+    // `environment:` with nothing after it: write the first entry under it.
+    const { offset, prefix } = lineAfter(text, environment.valueNode && isScalar(environment.valueNode) && environment.valueNode.range ? environment.valueNode.range[1] : environment.keyNode.range[1]);
+    const indent = deeper(file, text, lineIndentOf(text, environment.keyNode.range[0]));
+    return { form: 'map', insertAt: offset, newSettingText: (key, setting) => `${prefix}${indent}${key}: ${yamlString(composeLiteral(setting))}${eol}` };
+  }
+  if (!environment && isBlockMap(service)) {
+    const { offset, prefix } = lineAfter(text, blockEnd(service));
+    const firstKey = service.items[0]!.key as Scalar;
+    const indent = firstKey.range ? lineIndentOf(text, firstKey.range[0]) : entryIndent;
+    const inner = deeper(file, text, indent);
+    return {
+      form: 'absent',
+      insertAt: offset,
+      newSettingText: (key, setting) => `${prefix}${indent}environment:${eol}${inner}${key}: ${yamlString(composeLiteral(setting))}${eol}`,
+    };
+  }
+  return { form: environment ? (isSeq(value) ? 'list' : 'map') : 'absent', insertAt: serviceKeyEnd, newSettingText: undefined };
+}
+
+function envFilePaths(file: ComposeFile, serviceValue: unknown): string[] {
+  const entry = entryOf(file, serviceValue, 'env_file');
+  if (!entry?.value) return [];
+  const single = scalarText(entry.value);
+  if (single !== undefined) return [single];
+  const paths: string[] = [];
+  if (isSeq(entry.value)) {
+    for (const node of entry.value.items) {
+      const item = resolveNode(file, node);
+      const path = scalarText(item) ?? scalarText(entryOf(file, item, 'path')?.value);
+      if (path !== undefined) paths.push(path);
+    }
+  }
+  return paths;
 }

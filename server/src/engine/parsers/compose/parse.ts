@@ -1,9 +1,147 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { Composer, Document, isAlias, LineCounter, Parser, visit, type YAMLError } from 'yaml';
+import type { Comment, ParseError, Span } from '../../types';
 import type { ComposeFile } from './ast';
+import { composeTags, dropResets } from './tags';
 
-// Scaffold, replaced by the compose parser.
+/**
+ * How many alias expansions `data` may cost. Real files use a few dozen; an alias bomb ("billion
+ * laughs") needs millions, and the `yaml` package stops it at this count instead of hanging.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
+const PARSE_OPTIONS = {
+  merge: true,
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: true,
+  customTags: composeTags,
+} as const;
+
+/**
+ * Parses a compose file with exact offsets for every node and comment. Never throws: YAML errors,
+ * duplicate keys and an alias bomb become `errors`; the first document is the compose file.
+ */
 export function parseCompose(text: string): ComposeFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return { document, lineCounter, data: undefined, comments: [], errors: [] };
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const composer = new Composer(PARSE_OPTIONS);
+  let document: Document.Parsed | undefined;
+  const errors: ParseError[] = [];
+  for (const composed of composer.compose(tokens, true, text.length)) {
+    if (!document) document = composed;
+    else {
+      const [start, end] = composed.range;
+      errors.push({
+        span: { start, end: Math.max(start + 1, Math.min(end, text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start))) },
+        message: 'A compose file holds one YAML document; this second document (after `---`) is not read.',
+      });
+      break;
+    }
+  }
+  // `compose(…, true)` always yields a document, even for empty text.
+  const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
+
+  errors.unshift(...parsed.errors.map((error) => toParseError(error, parsed, text)));
+  const warnings = parsed.warnings.map((error) => toParseError(error, parsed, text));
+
+  let data: unknown;
+  try {
+    data = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: dropResets });
+  } catch (error) {
+    data = undefined;
+    errors.push({
+      span: firstAliasSpan(parsed) ?? { start: 0, end: Math.min(text.length, 1) },
+      message:
+        error instanceof ReferenceError && /alias/i.test(error.message)
+          ? `Aliases here expand to more than ${MAX_ALIAS_COUNT} nodes (a YAML "alias bomb"); the file is not read further.`
+          : 'This YAML could not be turned into data; the file is not read further.',
+    });
+  }
+
+  return { text, document: parsed, lineCounter, data, comments: commentsOf(tokens, text), errors, warnings };
+}
+
+function toParseError(error: YAMLError, document: Document.Parsed, text: string): ParseError {
+  const [start, end] = error.pos;
+  const span = error.code === 'DUPLICATE_KEY' ? keySpanAt(document, start) ?? { start, end } : clampSpan({ start, end }, text);
+  return { span, message: messageOf(error, text, span) };
+}
+
+function messageOf(error: YAMLError, text: string, span: Span): string {
+  const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`;
+    case 'TAG_RESOLVE_FAILED':
+      return `${message}. Compose knows the tags \`!reset\` and \`!override\`.`;
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML; use spaces.';
+    default:
+      return message.endsWith('.') ? message : `${message}.`;
+  }
+}
+
+function clampSpan(span: Span, text: string): Span {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  return { start, end };
+}
+
+/** The key node that starts at `offset` (the `yaml` package points duplicate keys at their first character). */
+function keySpanAt(document: Document.Parsed, offset: number): Span | undefined {
+  let found: Span | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (key?.range && key.range[0] === offset) {
+        found = { start: key.range[0], end: key.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAliasSpan(document: Document.Parsed): Span | undefined {
+  let found: Span | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) {
+        found = { start: node.range[0], end: node.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Every `#` comment of the source, found in the CST (the composed nodes keep comment text but not
+ * where it was), so directives work wherever they are written: before a key, after a value, inside
+ * a flow collection or at the end of the file.
+ */
+function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
+  const comments: Comment[] = [];
+  const seen = new Set<number>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      if (!seen.has(token.offset) && text.startsWith('#', token.offset)) {
+        seen.add(token.offset);
+        const end = token.offset + token.source.length;
+        comments.push({ span: { start: token.offset, end }, text: token.source.slice(1) });
+      }
+      return;
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  walk(tokens);
+  return comments.sort((a, b) => a.span.start - b.span.start);
 }
