@@ -64,6 +64,7 @@ const settingSpec = z
         fernet: z.boolean().optional(),
         weakEffect: z.string().optional(),
         weakRefusesStart: z.boolean().optional(),
+        issuedBy: z.string().optional(),
       })
       .strict()
       .optional(),

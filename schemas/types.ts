@@ -95,6 +95,11 @@ export interface SecretSpec {
   readonly weakEffect?: string;
   /** True when the product refuses to start in production on a weak value (error even if `weakEffect` says so). */
   readonly weakRefusesStart?: boolean;
+  /**
+   * Set for credentials another system issues (an identity provider's client secret, a cloud
+   * API key): a generated value would not work there, so fixes offer it only as a last resort.
+   */
+  readonly issuedBy?: string;
 }
 
 /**

@@ -1,0 +1,86 @@
+import type { Mode } from '../server/src/engine/types';
+import { parseBoolean } from './booleans';
+import { isNameOf, specOf } from './lookup';
+import type { ProductDefinition, Requirement, SettingSpec, SettingsView, SettingValue } from './types';
+import { booleanParsingOf } from './values';
+
+/** A setting as written in a file, enough to build a view (a `SettingOccurrence` satisfies it). */
+export interface WrittenSetting extends SettingValue {}
+
+/** The settings of one group as the product sees them: lookups by key or alias, defaults, booleans. */
+export function settingsView(
+  product: ProductDefinition,
+  settings: readonly WrittenSetting[],
+  mode: Mode,
+  format: SettingsView['format'],
+): SettingsView {
+  const occurrences = (key: string): SettingValue[] => {
+    const spec = specOf(product, key);
+    return settings.filter((setting) => (spec ? isNameOf(product, spec, setting.key) : setting.key === key));
+  };
+  const view: SettingsView = {
+    mode,
+    format,
+    get: (key) => occurrences(key)[0],
+    all: (key) => occurrences(key),
+    valueOrDefault: (key) => {
+      const found = occurrences(key)[0];
+      return found ? found.value : specOf(product, key)?.default;
+    },
+    bool: (key) => {
+      const spec = specOf(product, key);
+      const text = view.valueOrDefault(key);
+      if (!spec || text === undefined) return undefined;
+      const parsing = booleanParsingOf(product, spec, format);
+      return parsing ? parseBoolean(text, parsing) : undefined;
+    },
+    keys: () => settings.map((setting) => setting.key),
+  };
+  return view;
+}
+
+/** True when `spec` must be set, given the other settings and the mode. */
+export function isRequired(product: ProductDefinition, spec: SettingSpec, view: SettingsView): boolean {
+  return requirementHolds(product, spec.required, view);
+}
+
+export function requirementHolds(product: ProductDefinition, requirement: Requirement | undefined, view: SettingsView): boolean {
+  if (requirement === undefined) return false;
+  if (requirement === 'always') return true;
+  if (requirement === 'production') return view.mode === 'production';
+  if (requirement.mode && requirement.mode !== view.mode) return false;
+  if (requirement.unlessSet?.some((key) => nonEmpty(view.get(key)?.value))) return false;
+  if (requirement.when === undefined) return true;
+  const spec = specOf(product, requirement.when);
+  const matches = (expected: string | boolean | readonly string[]): boolean => {
+    if (typeof expected === 'boolean') return view.bool(requirement.when!) === expected;
+    const actual = view.valueOrDefault(requirement.when!);
+    if (actual === undefined) return false;
+    const fold = (text: string) => (spec?.enumCaseInsensitive ? text.trim().toLowerCase() : text.trim());
+    const list = typeof expected === 'string' ? [expected] : expected;
+    return list.some((candidate) => fold(candidate) === fold(actual));
+  };
+  if (requirement.equals !== undefined && !matches(requirement.equals)) return false;
+  if (requirement.notEquals !== undefined && matches(requirement.notEquals)) return false;
+  return true;
+}
+
+/** Describes a requirement in words, for hover and messages (`in production`, `when STORAGE_PROVIDER is s3`). */
+export function describeRequirement(requirement: Requirement | undefined): string | undefined {
+  if (requirement === undefined) return undefined;
+  if (requirement === 'always') return 'always';
+  if (requirement === 'production') return 'in production';
+  const parts: string[] = [];
+  if (requirement.mode) parts.push(`in ${requirement.mode}`);
+  if (requirement.when) {
+    const show = (value: string | boolean | readonly string[]) => (typeof value === 'object' ? value.join(' or ') : String(value));
+    if (requirement.equals !== undefined) parts.push(`when ${requirement.when} is ${show(requirement.equals)}`);
+    if (requirement.notEquals !== undefined) parts.push(`when ${requirement.when} is not ${show(requirement.notEquals)}`);
+  }
+  if (requirement.unlessSet?.length) parts.push(`unless ${requirement.unlessSet.join(' or ')} is set`);
+  return parts.join(' ') || 'always';
+}
+
+function nonEmpty(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
