@@ -51,6 +51,8 @@ export function requirementHolds(product: ProductDefinition, requirement: Requir
   if (requirement.mode && requirement.mode !== view.mode) return false;
   if (requirement.unlessSet?.some((key) => nonEmpty(view.get(key)?.value))) return false;
   if (requirement.when === undefined) return true;
+  // An absent key without a default decides nothing: `notEquals: ''` must not hold for it.
+  if (view.valueOrDefault(requirement.when) === undefined) return false;
   const spec = specOf(product, requirement.when);
   const matches = (expected: string | boolean | readonly string[]): boolean => {
     if (typeof expected === 'boolean') return view.bool(requirement.when!) === expected;
