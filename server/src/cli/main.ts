@@ -1,3 +1,95 @@
-// Scaffold, replaced by the CLI host.
-process.stderr.write('deploy-doctor: not built yet\n');
-process.exit(2);
+import { version } from '../../../package.json';
+import { allRules, Engine } from '../engine';
+import { parseArgs, type CheckCommand } from './args';
+import { checkPaths, hasErrors } from './check';
+import { UsageError } from './errors';
+import { COLORS, NO_COLORS, wantsColor } from './format/color';
+import { formatJson } from './format/json';
+import { formatRules } from './format/rules';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { helpText } from './help';
+
+/** Exit codes of SPEC §5. */
+const EXIT_CLEAN = 0;
+const EXIT_ERRORS = 1;
+const EXIT_USAGE = 2;
+
+interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export function run(argv: readonly string[], output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
+  const engine = new Engine();
+  const products = engine.products.map((product) => product.id);
+  try {
+    const command = parseArgs(argv, { products, rules: engine.rules.map((rule) => rule.meta.id) });
+    switch (command.name) {
+      case 'help':
+        output.stdout(helpText(products));
+        return EXIT_CLEAN;
+      case 'version':
+        output.stdout(`${version}\n`);
+        return EXIT_CLEAN;
+      case 'rules':
+        output.stdout(formatRules(engine.rules.map((rule) => rule.meta), command.format));
+        return EXIT_CLEAN;
+      case 'check':
+        return check(command, output, cwd, env, stdoutIsTty);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.stderr(`deploy-doctor: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
+  const engine = new Engine({ rules: allRules, severities: command.severities });
+  const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
+  const report = checkPaths(engine, command.paths, options, cwd);
+
+  for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
+  for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
+
+  switch (command.format) {
+    case 'json':
+      output.stdout(formatJson(report));
+      break;
+    case 'sarif':
+      output.stdout(formatSarif(report, engine.rules.map((rule) => rule.meta), version));
+      break;
+    case 'text':
+      output.stdout(formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
+      break;
+  }
+  if (report.failed.length > 0) return EXIT_USAGE;
+  return hasErrors(report) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+function main(): void {
+  // A reader that stops early (`| head`) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
+  });
+  try {
+    process.exitCode = run(
+      process.argv.slice(2),
+      { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
+      process.cwd(),
+      process.env,
+      process.stdout.isTTY === true,
+    );
+  } catch (error) {
+    // Not the user's fault: say so briefly. The message is left out because it may quote a file.
+    const name = error instanceof Error ? error.name : typeof error;
+    process.stderr.write(`deploy-doctor: internal error (${name}); please report it. Set DEPLOY_DOCTOR_DEBUG=1 for details.\n`);
+    if (process.env['DEPLOY_DOCTOR_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+main();

@@ -1,0 +1,88 @@
+import { Engine, pathToUri, skipReason, type CheckOptions, type CheckResult, type FileKind } from '../engine';
+import { displayPath } from './paths';
+import { findFiles } from './walk';
+import { FileSystemWorkspace } from './workspace';
+
+export interface CheckedFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Relative to the current folder, `/`-separated. */
+  readonly display: string;
+  readonly result: CheckResult;
+}
+
+/** A file left out, and why: reported on stderr, with no effect on the exit code. */
+export interface SkippedFile {
+  readonly display: string;
+  readonly reason: string;
+}
+
+/** A file or folder that could not be read or checked: reported on stderr, exit code 2. */
+export interface FailedFile {
+  readonly display: string;
+  readonly reason: string;
+}
+
+export interface Report {
+  readonly cwd: string;
+  /** Every checked file, with or without findings, in path order. */
+  readonly checked: readonly CheckedFile[];
+  readonly skipped: readonly SkippedFile[];
+  readonly failed: readonly FailedFile[];
+}
+
+/**
+ * A nginx-looking text: a name whose kind this text gives but no text does is a name whose kind
+ * depends on content (an extensionless file, a `.conf` outside nginx folders). Only those are
+ * read before we know they are configuration files.
+ */
+const NGINX_PROBE = 'server {\n    listen 80;\n}\n';
+
+/** Walks the paths, checks every configuration file found, and collects what to report. */
+export function checkPaths(engine: Engine, paths: readonly string[], options: CheckOptions, cwd: string): Report {
+  const walked = findFiles(paths, cwd);
+  const workspace = new FileSystemWorkspace();
+  const skipped: SkippedFile[] = [];
+  const failed: FailedFile[] = walked.errors.map((error) => ({ display: error.path, reason: error.reason }));
+
+  const configFiles: { path: string; uri: string; kind: FileKind }[] = [];
+  for (const file of walked.files) {
+    const uri = pathToUri(file.path);
+    const kind = kindOf(engine, uri, workspace);
+    if (kind) configFiles.push({ path: file.path, uri, kind });
+    else if (file.named) skipped.push({ display: displayPath(file.path, cwd), reason: 'not an env, TOML, compose or nginx file; not checked' });
+  }
+  workspace.setFiles(configFiles.map((file) => file.uri));
+
+  const checked: CheckedFile[] = [];
+  for (const { path, uri, kind } of configFiles) {
+    const display = displayPath(path, cwd);
+    const loaded = workspace.load(uri);
+    if ('error' in loaded) {
+      failed.push({ display, reason: loaded.error });
+      continue;
+    }
+    try {
+      const result = engine.check({ uri, text: loaded.text, kind }, workspace, options);
+      if (result.skipped) skipped.push({ display, reason: result.skipped });
+      else checked.push({ path, display, result });
+    } catch (error) {
+      // The engine promises not to throw; if it does, say so without its message (it may quote a secret).
+      failed.push({ display, reason: `internal error (${error instanceof Error ? error.name : typeof error}); not checked` });
+    }
+  }
+  return { cwd, checked, skipped, failed };
+}
+
+/** The file's kind, reading its content only when its name leaves the kind open. */
+function kindOf(engine: Engine, uri: string, workspace: FileSystemWorkspace): FileKind | undefined {
+  const byName = engine.kindOf(uri, undefined);
+  if (byName || !engine.kindOf(uri, NGINX_PROBE)) return byName;
+  const text = workspace.readText(uri);
+  // A binary or huge file is not sniffed, as the engine does not sniff it either.
+  return text === undefined || skipReason(text) ? undefined : engine.kindOf(uri, text);
+}
+
+export function hasErrors(report: Report): boolean {
+  return report.checked.some((file) => file.result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+}

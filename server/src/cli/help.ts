@@ -1,0 +1,25 @@
+/** `deploy-doctor --help`. */
+export function helpText(products: readonly string[]): string {
+  return `Usage: deploy-doctor check [options] [PATH…]
+       deploy-doctor rules [--format text|json]
+
+Checks deployment configuration — .env, config.toml, docker-compose and nginx files — against
+the products' schemas and what production needs. Directories are walked; node_modules, .git and
+what .gitignore ignores are skipped. A path named explicitly is always checked. PATH defaults to
+the current folder.
+
+Options of check:
+  -f, --format text|json|sarif     output format (default: text)
+      --product P                  check every file as this product's: ${products.join(', ')}
+      --mode production|development
+                                   check every file in this mode (default: detected per file)
+      --rule ID=SEVERITY           override a rule's severity: error, warning, info, hint or off
+                                   (repeatable; also ID=SEVERITY,ID=SEVERITY)
+      --color, --no-color          force colour on or off (default: on for a terminal, off when
+                                   NO_COLOR is set)
+  -h, --help                       show this help
+  -v, --version                    show the version
+
+Exit status: 0 no errors, 1 at least one error, 2 a usage or file-system error.
+`;
+}

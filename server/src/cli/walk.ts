@@ -1,0 +1,103 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { displayPath } from './paths';
+import { describeFsError, FileError, UsageError } from './errors';
+import { GitignoreRules } from './gitignore';
+
+/** Folders never walked into: dependencies and version-control data. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface FoundFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Named on the command line (checked even when ignored, reported when not a config file). */
+  readonly named: boolean;
+}
+
+export interface WalkResult {
+  /** Sorted by path, each file once. */
+  readonly files: readonly FoundFile[];
+  /** Folders or files that could not be read. */
+  readonly errors: readonly FileError[];
+}
+
+/**
+ * The files under the paths the user named. Directories are walked, skipping `node_modules`,
+ * VCS folders and what `.gitignore` files ignore; symbolic links are followed, each real folder
+ * once. A named path that does not exist is a usage error, thrown before anything is read.
+ */
+export function findFiles(paths: readonly string[], cwd: string): WalkResult {
+  const named = paths.map((written) => ({ written, path: resolve(cwd, written) }));
+  const kinds = named.map(({ written, path }): { path: string; isDirectory: boolean; error?: undefined } | { path: string; error: FileError } => {
+    try {
+      return { path, isDirectory: statSync(path).isDirectory() };
+    } catch (error) {
+      const reason = describeFsError(error);
+      if (reason === 'no such file or directory' || reason === 'not a directory') throw new UsageError(`${written}: ${reason}`);
+      return { path, error: new FileError(written, reason) };
+    }
+  });
+
+  const files = new Map<string, FoundFile>();
+  const errors: FileError[] = [];
+  const visitedFolders = new Set<string>();
+  for (const entry of kinds) {
+    if (entry.error) errors.push(entry.error);
+    else if (!entry.isDirectory) files.set(entry.path, { path: entry.path, named: true });
+  }
+  for (const entry of kinds) {
+    if (entry.error || !entry.isDirectory) continue;
+    walkFolder(entry.path, GitignoreRules.above(entry.path), { files, errors, visitedFolders, cwd });
+  }
+  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
+}
+
+interface WalkState {
+  readonly files: Map<string, FoundFile>;
+  readonly errors: FileError[];
+  readonly visitedFolders: Set<string>;
+  readonly cwd: string;
+}
+
+function walkFolder(folder: string, rules: GitignoreRules, state: WalkState): void {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = realpathSync(folder);
+    if (state.visitedFolders.has(real)) return;
+    state.visitedFolders.add(real);
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    state.errors.push(new FileError(displayPath(folder, state.cwd), describeFsError(error)));
+    return;
+  }
+  const inside = rules.enter(folder);
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(folder, entry.name);
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path));
+    if (isDirectory) {
+      if (SKIPPED_FOLDERS.has(entry.name) || inside.ignores(path, true)) continue;
+      walkFolder(path, inside, state);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      // A broken link is not a file anyone meant to check: leave it out silently, as git does.
+      if (entry.isSymbolicLink() && !isFile(path)) continue;
+      if (!inside.ignores(path, false) && !state.files.has(path)) state.files.set(path, { path, named: false });
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
