@@ -70,3 +70,12 @@ export function parseBoolean(value: string, parsing: BooleanParsing): boolean | 
   if (parsing.falseValues.includes(text)) return false;
   return undefined;
 }
+
+/** The `config` crate's string-to-bool conversion (Flovyn's env overrides): other values fail deserialisation. */
+export const CONFIG_CRATE_BOOLEAN: BooleanParsing = {
+  name: 'true/false, 1/0, yes/no, on/off (case-insensitive)',
+  trueValues: ['true', '1', 'yes', 'on'],
+  falseValues: ['false', '0', 'no', 'off'],
+  caseSensitive: false,
+  strict: true,
+};

@@ -71,7 +71,10 @@ const settingSpec = z
     required: requirement.optional(),
     requiredReason: z.string().optional(),
     placeholders: z.array(z.string()).optional(),
-    production: z.object({ value: z.string(), reason: z.string().min(1), reportMissing: z.boolean().optional() }).strict().optional(),
+    production: z
+      .object({ value: z.string(), reason: z.string().min(1), reportMissing: z.boolean().optional(), developmentValues: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
     requiresTls: z.boolean().optional(),
     cors: z
       .object({

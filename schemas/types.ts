@@ -166,6 +166,8 @@ export interface SettingSpec {
     readonly reason: string;
     /** Also report the key's absence in production (its default is the development value). */
     readonly reportMissing?: boolean;
+    /** When set, only these values (case-insensitive) are development switches; others are fine. */
+    readonly developmentValues?: readonly string[];
   };
   /** URLs that must use https in production (OIDC issuer, redirect URIs), for `security/insecure-url`. */
   readonly requiresTls?: boolean;
