@@ -1,6 +1,149 @@
-import type { TomlFile } from './ast';
+import { parse as parseWithIarna } from '@iarna/toml';
+import { LineIndex } from '../../text';
+import type { Comment, ParseError } from '../../types';
+import type { TomlFile, TomlKeyValue, TomlPath } from './ast';
+import { describeIarnaError, iarnaErrorOffset, spanAround } from './errors';
+import { scanToml, type ScannedKeyValue } from './scan';
 
-// Scaffold, replaced by the TOML parser.
-export function parseToml(_text: string): TomlFile {
-  return { data: undefined, tables: [], keyValues: [], comments: [], errors: [] };
+/** Above this many pairs, a rejected file's values are not recovered one by one (each is a parse). */
+const MAX_RECOVERED_VALUES = 5000;
+const VALUE_PREFIX = 'v = ';
+
+/**
+ * Parses TOML: values from `@iarna/toml`, exact spans from the scanner. When `@iarna/toml` rejects
+ * the file, its error is reported where it points, the scanner's later errors are added, and each
+ * well-formed value is still parsed on its own, so one bad line never hides the rest. Never throws.
+ */
+export function parseToml(text: string): TomlFile {
+  const scanned = scanToml(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const whole = tryParse(forIarna(text, scanned.comments, bom));
+
+  if (whole.ok) {
+    return {
+      data: whole.data,
+      tables: scanned.tables,
+      keyValues: scanned.keyValues.map((pair) => withValue(pair, valueAt(whole.data, pair.path))),
+      comments: scanned.comments,
+      // The scanner only finds what TOML rejects; if `@iarna/toml` accepted the file, it is right.
+      errors: [],
+    };
+  }
+
+  const recovered = recoverValues(text, scanned.keyValues);
+  const errors = [...scanned.errors, ...recovered.errors];
+  const offset = iarnaErrorOffset(whole.error, text, bom);
+  const lines = new LineIndex(text);
+  const errorLine = lines.positionAt(offset).line;
+  // The scanner usually finds the same mistake at a better place (the key, the opening quote).
+  if (!errors.some((error) => lines.positionAt(error.span.start).line <= errorLine)) {
+    errors.push({ span: spanAround(text, offset), message: describeIarnaError(whole.error) });
+  }
+  return {
+    data: undefined,
+    tables: scanned.tables,
+    keyValues: scanned.keyValues.map((pair, index) => withValue(pair, recovered.values[index])),
+    comments: scanned.comments,
+    errors: onePerLine(errors, lines),
+  };
 }
+
+/**
+ * The text as `@iarna/toml` 3.0 can read it: without a byte-order mark, and with the `\r` of a
+ * `\r\n` that ends a comment turned into a space (it rejects every comment followed by `\r\n`).
+ * Offsets after the mark are unchanged.
+ */
+function forIarna(text: string, comments: readonly Comment[], bom: number): string {
+  const crs = comments.filter((comment) => text.charCodeAt(comment.span.end) === 13 && text.charCodeAt(comment.span.end + 1) === 10);
+  if (crs.length === 0) return bom ? text.slice(1) : text;
+  const chars = text.split('');
+  for (const comment of crs) chars[comment.span.end] = ' ';
+  return chars.join('').slice(bom);
+}
+
+type ParseOutcome = { ok: true; data: Record<string, unknown> } | { ok: false; error: unknown };
+
+function tryParse(text: string): ParseOutcome {
+  try {
+    return { ok: true, data: parseWithIarna(text) as Record<string, unknown> };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function withValue(pair: ScannedKeyValue, value: unknown): TomlKeyValue {
+  const { owner: _owner, ok: _ok, ...rest } = pair;
+  return { ...rest, value };
+}
+
+/** Each top-level value parsed alone; inline members take their part of their owner's value. */
+function recoverValues(text: string, pairs: readonly ScannedKeyValue[]): { values: unknown[]; errors: ParseError[] } {
+  const values: unknown[] = [];
+  const errors: ParseError[] = [];
+  if (pairs.length > MAX_RECOVERED_VALUES) return { values, errors };
+  pairs.forEach((pair, index) => {
+    if (pair.owner !== undefined) {
+      const owner = pairs[pair.owner]!;
+      values[index] = valueAt(values[pair.owner], pair.path.slice(owner.path.length));
+      return;
+    }
+    if (!pair.ok) return;
+    const source = text.slice(pair.valueSpan.start, pair.valueSpan.end);
+    const outcome = tryParse(VALUE_PREFIX + source);
+    if (outcome.ok) {
+      values[index] = outcome.data['v'];
+      return;
+    }
+    errors.push(valueError(text, pair, outcome.error));
+  });
+  return { values, errors };
+}
+
+/** A value `@iarna/toml` refused: a bare word or number spans the whole value; strings and arrays point inside. */
+function valueError(text: string, pair: ScannedKeyValue, error: unknown): ParseError {
+  const key = pair.keyParts.map((part) => part.name).join('.');
+  if (pair.valueKind === 'invalid') {
+    return { span: pair.valueSpan, message: `The value of \`${key}\` is not a TOML value: text needs quotes ("…"); numbers, booleans (true/false) and dates do not` };
+  }
+  if (pair.valueKind !== 'string' && pair.valueKind !== 'array' && pair.valueKind !== 'inline-table') {
+    return { span: pair.valueSpan, message: `The value of \`${key}\` is not a valid ${pair.valueKind}: ${describeIarnaError(error)}` };
+  }
+  const inValue = iarnaErrorOffset(error, VALUE_PREFIX + text.slice(pair.valueSpan.start, pair.valueSpan.end), 0) - VALUE_PREFIX.length;
+  const offset = Math.max(pair.valueSpan.start, Math.min(pair.valueSpan.end, pair.valueSpan.start + inValue));
+  if (pair.valueKind === 'string') {
+    // Inside a string the offending character is the point: with its backslash when it ends an escape.
+    const start = text.charCodeAt(offset - 1) === 0x5c ? offset - 1 : offset;
+    return { span: { start, end: Math.min(offset + 1, pair.valueSpan.end) }, message: describeIarnaError(error) };
+  }
+  return { span: spanAround(text, offset), message: describeIarnaError(error) };
+}
+
+/** One error per line, the first found there: a line's later errors are usually its first one's echoes. */
+function onePerLine(errors: readonly ParseError[], lines: LineIndex): ParseError[] {
+  const seen = new Set<number>();
+  return [...errors]
+    .sort((a, b) => a.span.start - b.span.start)
+    .filter((error) => {
+      const line = lines.positionAt(error.span.start).line;
+      if (seen.has(line)) return false;
+      seen.add(line);
+      return true;
+    });
+}
+
+/** The value at `path` in parsed data (array-of-tables indexes included), or undefined. */
+export function valueAt(data: unknown, path: TomlPath): unknown {
+  let current = data;
+  for (const part of path) {
+    if (typeof part === 'number') {
+      if (!Array.isArray(current)) return undefined;
+      current = current[part];
+    } else {
+      if (typeof current !== 'object' || current === null || Array.isArray(current) || current instanceof Date) return undefined;
+      if (!Object.prototype.hasOwnProperty.call(current, part)) return undefined;
+      current = (current as Record<string, unknown>)[part];
+    }
+  }
+  return current;
+}
+

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { tomlSyntax } from './syntax';
 
 /** The `toml/*` rules, one file each. */
-export const tomlRules: readonly Rule[] = [];
+export const tomlRules: readonly Rule[] = [tomlSyntax];
