@@ -13,3 +13,7 @@ export { fixAllEdits } from './services/fixAll';
 export type { CompletionItem, CompletionKind, HoverResult } from './services/types';
 export { generateKey, isFernetKey, KEY_FORMATS, strongPassword } from './keygen';
 export type { KeyFormat, KeyFormatInfo } from './keygen';
+export { codeActionsFor, FIX_ALL_KIND } from './services/codeActions';
+export type { CodeAction, CodeActionKind, CodeActionDocument } from './services/codeActions';
+export { keyTargetAt } from './services/keyTarget';
+export type { KeyTarget } from './services/keyTarget';
