@@ -1,2 +1,264 @@
-// Scaffold, replaced by the language server host.
-export {};
+/**
+ * The language server: wires LSP events to the engine. Over IPC from the extension client, or
+ * `--stdio` for tests and other editors. All knowledge lives in the engine; this file translates.
+ */
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine, FIX_ALL_KIND, uriToPath } from '../engine';
+import { DocumentChecker } from './checker';
+import { provideCodeActions } from './codeActions';
+import { toLspCompletion, toLspHover } from './convert';
+import type { EditSupport } from './edits';
+import { guardNotification, guardRequest, InvalidParams, parseParams } from './guard';
+import { generateKeyAt } from './keys';
+import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
+import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
+import { DEFAULT_SETTINGS, engineOptionsOf, readExcludes, readSettings, type ServerSettings } from './settings';
+import { WorkspaceFiles } from './workspaceFiles';
+import { WATCHED_GLOBS } from './filePatterns';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new WorkspaceFiles(documents);
+const log = (message: string) => connection.console.log(message);
+
+let settings: ServerSettings = DEFAULT_SETTINGS;
+let engine = new Engine(engineOptionsOf(settings));
+let excludes: string[] = [];
+let folders: string[] = [];
+let client = { configuration: false, configurationDynamic: false, watchDynamic: false, folders: false, snippets: false, watchesFiles: false };
+let editSupport: EditSupport = { documentChanges: false, createFiles: false };
+let relatedInformation = false;
+
+const checker = new DocumentChecker({
+  documents,
+  workspace,
+  engine: () => engine,
+  debounceMs: () => settings.debounceMs,
+  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  fileInfoChanged: (info: FileInfo) => void connection.sendNotification(Notifications.fileInfoChanged, info),
+  log,
+  get relatedInformation() {
+    return relatedInformation;
+  },
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  client = {
+    configuration: capabilities.workspace?.configuration === true,
+    configurationDynamic: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchDynamic: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    folders: capabilities.workspace?.workspaceFolders === true,
+    snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    watchesFiles: isRecord(params.initializationOptions) && params.initializationOptions['clientWatchesFiles'] === true,
+  };
+  editSupport = {
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+  };
+  relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+  folders = folderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'deploy-doctor' },
+  };
+});
+
+connection.onInitialized(
+  guardNotification('initialized', log, async () => {
+    if (client.configurationDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'deployDoctor' });
+    if (client.watchDynamic && !client.watchesFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (client.folders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guardNotification('workspaceFolders', log, async (event) => {
+          const removed = new Set(folderPaths(event.removed.map((folder) => folder.uri)));
+          folders = [...folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added.map((folder) => folder.uri))];
+          await reindex();
+          checker.checkAll();
+        }),
+      );
+    }
+    await loadSettings(undefined);
+    await reindex();
+    checker.checkAll();
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guardNotification('didChangeConfiguration', log, async (params) => {
+    const before = JSON.stringify([excludes, settings.kindAssociations]);
+    await loadSettings(params.settings);
+    if (JSON.stringify([excludes, settings.kindAssociations]) !== before) await reindex();
+    checker.checkAll();
+  }),
+);
+
+documents.onDidOpen(guardNotification('didOpen', log, ({ document }) => void checker.checkNow(document.uri)));
+documents.onDidChangeContent(
+  guardNotification('didChange', log, ({ document }) => {
+    if (checker.isChecked(document.uri, document.version)) return;
+    checker.schedule(document.uri);
+    checker.scheduleDependents(document.uri);
+  }),
+);
+documents.onDidClose(
+  guardNotification('didClose', log, ({ document }) => {
+    checker.closed(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // Other documents read its unsaved text until now: from here on they read the disk.
+    checker.scheduleDependents(document.uri);
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardNotification('didChangeWatchedFiles', log, ({ changes }) => {
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) workspace.remove(change.uri);
+      else if (workspace.has(change.uri) || engine.kindOf(change.uri, workspace.readText(change.uri)) !== undefined) workspace.add(change.uri);
+      else workspace.changed(change.uri);
+      checker.scheduleDependents(change.uri, change.type !== FileChangeType.Changed);
+    }
+  }),
+);
+
+connection.onCodeAction(
+  guardRequest('codeAction', log, (params) => {
+    parseParams(codeActionParams, params);
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    const checked = checker.current(uri);
+    if (!document || !checked?.result.kind) return [];
+    return provideCodeActions({
+      params,
+      document: { uri, text: document.getText(), kind: checked.result.kind },
+      checked,
+      engine,
+      workspace,
+      options: checker.optionsOf(uri),
+      editSupport,
+      relatedInformation,
+      versionOf: (other) => documents.get(other)?.version ?? null,
+      exists: (other) => documents.get(other) !== undefined || workspace.readText(other) !== undefined,
+    });
+  }),
+);
+
+connection.onHover(
+  guardRequest('hover', log, (raw) => {
+    const params = parseParams(textDocumentPositionParams, raw);
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
+    const hover = engine.hover(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri));
+    return hover ? toLspHover(document, hover) : null;
+  }),
+);
+
+connection.onCompletion(
+  guardRequest('completion', log, (raw) => {
+    const params = parseParams(textDocumentPositionParams, raw);
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
+    return engine
+      .complete(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri))
+      .map((item) => toLspCompletion(document, item, client.snippets));
+  }),
+);
+
+connection.onRequest(
+  Requests.fileInfo,
+  guardRequest(Requests.fileInfo, log, (raw: unknown) => checker.fileInfo(parseParams(fileInfoParams, raw).uri)),
+);
+
+connection.onRequest(
+  Requests.setOverride,
+  guardRequest(Requests.setOverride, log, (raw: unknown) => {
+    const params = parseParams(setOverrideParams, raw);
+    if (params.product && !engine.products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
+    const previous = checker.override(params.uri);
+    checker.setOverride(params.uri, {
+      product: params.product === undefined ? previous.product : params.product,
+      mode: params.mode === undefined ? previous.mode : params.mode,
+    });
+    checker.checkNow(params.uri);
+    checker.scheduleDependents(params.uri);
+    return checker.fileInfo(params.uri);
+  }),
+);
+
+connection.onRequest(
+  Requests.products,
+  guardRequest(Requests.products, log, (): ProductSummary[] => engine.products.map((product) => ({ id: product.id, name: product.name }))),
+);
+
+connection.onRequest(
+  Requests.generateKey,
+  guardRequest(Requests.generateKey, log, (raw: unknown) => {
+    const params = parseParams(generateKeyParams, raw);
+    const document = documents.get(params.uri);
+    const text = document?.getText() ?? workspace.readText(params.uri);
+    if (text === undefined) throw new InvalidParams('document not found');
+    return generateKeyAt(engine, checker.sourceOf(params.uri, text, document?.languageId), checker.optionsOf(params.uri), params);
+  }),
+);
+
+connection.onShutdown(() => checker.dispose());
+
+async function loadSettings(pushed: unknown): Promise<void> {
+  if (client.configuration) {
+    const [section, exclude] = await connection.workspace.getConfiguration([{ section: 'deployDoctor' }, { section: 'files.exclude' }]);
+    settings = readSettings(section);
+    excludes = readExcludes(exclude);
+  } else if (isRecord(pushed)) {
+    settings = readSettings(pushed['deployDoctor']);
+    excludes = isRecord(pushed['files']) ? readExcludes(pushed['files']['exclude']) : excludes;
+  }
+  engine = new Engine(engineOptionsOf(settings));
+}
+
+async function reindex(): Promise<void> {
+  const started = Date.now();
+  // Names whose kind only content decides (a `sites-available/default`) are read; others never are.
+  const probe = 'server {\n  listen 80;\n}\n';
+  const result = await workspace.index(folders, excludes, (uri, readText) => {
+    if (engine.kindOf(uri, undefined) !== undefined) return true;
+    return engine.kindOf(uri, probe) !== undefined && engine.kindOf(uri, readText()) !== undefined;
+  });
+  log(`indexed ${result.files} configuration files in ${folders.length} folders (${Date.now() - started} ms)${result.truncated ? ', stopped early: workspace too large' : ''}`);
+}
+
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.map((uri) => uriToPath(uri)).filter((path): path is string => path !== undefined);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Last line of defence: a bug in a handler the guards missed must not end the session.
+process.on('uncaughtException', (error) => log(`unexpected ${error.name}`));
+process.on('unhandledRejection', (reason) => log(`unexpected rejection ${reason instanceof Error ? reason.name : typeof reason}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,169 @@
+import type { Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckOptions, CheckResult, Engine, FileKind, Mode, SourceDocument } from '../engine';
+import { toLspDiagnostic } from './convert';
+import { DependencyGraph } from './dependencies';
+import type { FileInfo } from './protocol';
+import type { WorkspaceFiles } from './workspaceFiles';
+
+/** Editor language ids that name a kind on their own (`toml` and `yaml` do not: Cargo.toml is no config). */
+const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = { dotenv: 'env', nginx: 'nginx', dockercompose: 'compose' };
+
+export interface CheckerHost {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly workspace: WorkspaceFiles;
+  engine(): Engine;
+  debounceMs(): number;
+  publish(uri: string, version: number, diagnostics: LspDiagnostic[]): void;
+  fileInfoChanged(info: FileInfo): void;
+  log(message: string): void;
+  readonly relatedInformation: boolean;
+}
+
+export interface Override {
+  readonly product: string | null;
+  readonly mode: Mode | null;
+}
+
+/**
+ * Checks open documents: debounced on change, at once on open; keeps each document's last
+ * result (with its version) for code actions, and re-checks the documents that read a file
+ * when that file changes.
+ */
+export class DocumentChecker {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, { readonly version: number; readonly result: CheckResult }>();
+  private readonly infos = new Map<string, string>();
+  private readonly overrides = new Map<string, Override>();
+  readonly dependencies = new DependencyGraph();
+
+  constructor(private readonly host: CheckerHost) {}
+
+  /** The document as the engine takes it, with the editor's language as a last hint for its kind. */
+  sourceOf(uri: string, text: string, languageId?: string): SourceDocument {
+    const kind = this.host.engine().kindOf(uri, text) ?? (languageId !== undefined ? LANGUAGE_KINDS[languageId] : undefined);
+    return kind ? { uri, text, kind } : { uri, text };
+  }
+
+  optionsOf(uri: string): CheckOptions {
+    const override = this.overrides.get(uri);
+    return { ...(override?.product ? { product: override.product } : {}), ...(override?.mode ? { mode: override.mode } : {}) };
+  }
+
+  override(uri: string): Override {
+    return this.overrides.get(uri) ?? { product: null, mode: null };
+  }
+
+  setOverride(uri: string, override: Override): void {
+    if (override.product === null && override.mode === null) this.overrides.delete(uri);
+    else this.overrides.set(uri, override);
+  }
+
+  schedule(uri: string, delay = this.host.debounceMs()): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.checkNow(uri);
+      }, delay),
+    );
+  }
+
+  /** Re-checks the open documents whose last check read `changed` (or listed the files, for a created/deleted one). */
+  scheduleDependents(changed: string, created = false): void {
+    for (const uri of this.dependencies.dependentsOf(changed, created)) {
+      if (this.host.documents.get(uri)) this.schedule(uri);
+    }
+  }
+
+  checkAll(): void {
+    for (const document of this.host.documents.all()) this.checkNow(document.uri);
+  }
+
+  checkNow(uri: string): CheckResult | undefined {
+    const document = this.host.documents.get(uri);
+    if (!document) return undefined;
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const recording = this.dependencies.recording(uri, this.host.workspace);
+    let result: CheckResult;
+    try {
+      result = this.host.engine().check(this.sourceOf(uri, document.getText(), document.languageId), recording, this.optionsOf(uri));
+    } catch {
+      // The engine reports rule failures itself; reaching here means the host's view failed.
+      this.host.log(`check failed: ${uri}`);
+      return undefined;
+    }
+    recording.commit();
+    this.results.set(uri, { version: document.version, result });
+    this.host.publish(
+      uri,
+      document.version,
+      result.diagnostics.map((diagnostic, index) => toLspDiagnostic(diagnostic, { version: document.version, index }, this.host.relatedInformation)),
+    );
+    const info = this.infoOf(uri, result);
+    const serialized = JSON.stringify(info);
+    if (this.infos.get(uri) !== serialized) {
+      this.infos.set(uri, serialized);
+      this.host.fileInfoChanged(info);
+    }
+    return result;
+  }
+
+  /** True when `version` of the document has been checked already (an open, which also reports a change). */
+  isChecked(uri: string, version: number): boolean {
+    return this.results.get(uri)?.version === version;
+  }
+
+  /** The result for the document's current version: the last check's, or a fresh one. */
+  current(uri: string): { readonly version: number; readonly result: CheckResult } | undefined {
+    const document = this.host.documents.get(uri);
+    if (!document) return undefined;
+    const cached = this.results.get(uri);
+    if (cached && cached.version === document.version) return cached;
+    const result = this.checkNow(uri);
+    return result ? { version: document.version, result } : undefined;
+  }
+
+  /** File info of any file: an open document's last check, else an analysis of its text on disk. */
+  fileInfo(uri: string): FileInfo {
+    const current = this.current(uri);
+    if (current) return this.infoOf(uri, current.result);
+    const text = this.host.workspace.readText(uri);
+    const analyzed = text === undefined ? undefined : this.host.engine().analyze(this.sourceOf(uri, text), this.optionsOf(uri));
+    return this.describe(uri, analyzed?.document.kind, analyzed?.product?.id, analyzed?.productSource, analyzed?.mode ?? this.optionsOf(uri).mode ?? 'production');
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    this.infos.delete(uri);
+    this.dependencies.forget(uri);
+    this.host.engine().forget(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private infoOf(uri: string, result: CheckResult): FileInfo {
+    return this.describe(uri, result.kind, result.product, result.productSource, result.mode);
+  }
+
+  private describe(uri: string, kind: FileKind | undefined, product: string | undefined, source: FileInfo['productSource'] | undefined, mode: Mode): FileInfo {
+    const override = this.override(uri);
+    const definition = product === undefined ? undefined : this.host.engine().products.find((item) => item.id === product);
+    return {
+      uri,
+      kind: kind ?? null,
+      product: product ?? null,
+      productName: definition?.name ?? product ?? null,
+      productSource: source ?? null,
+      mode,
+      override: { product: override.product, mode: override.mode },
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { readFileSync, statSync } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_FILE_CHARS, pathToUri, uriToPath, type WorkspaceView } from '../engine';
+import { matchesGlob } from '../engine/detect/glob';
+
+/** Files larger than this are never read for content sniffing while indexing. */
+const SNIFF_LIMIT_BYTES = 256 * 1024;
+/** A workspace walk stops after this many directory entries, so a huge tree cannot stall the server. */
+const MAX_ENTRIES = 200_000;
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+export interface IndexResult {
+  readonly files: number;
+  readonly truncated: boolean;
+}
+
+/**
+ * The configuration files of the workspace folders, and a `WorkspaceView` over them that serves
+ * open documents' live text first and the disk otherwise. Disk reads are cached and revalidated
+ * by size and mtime, so a file changed outside the editor is never served stale.
+ */
+export class WorkspaceFiles implements WorkspaceView {
+  private readonly known = new Set<string>();
+  private readonly diskCache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly text: string | undefined }>();
+
+  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  readText(uri: string): string | undefined {
+    const open = this.documents.get(uri);
+    if (open) return open.getText();
+    return this.readDisk(uri);
+  }
+
+  files(): readonly string[] {
+    const all = new Set(this.known);
+    for (const document of this.documents.all()) all.add(document.uri);
+    return [...all];
+  }
+
+  /** Records a created or changed file that is a configuration file (`kind` known). */
+  add(uri: string): void {
+    this.known.add(uri);
+    this.diskCache.delete(uri);
+  }
+
+  remove(uri: string): void {
+    this.known.delete(uri);
+    this.diskCache.delete(uri);
+  }
+
+  changed(uri: string): void {
+    this.diskCache.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.known.has(uri);
+  }
+
+  /**
+   * Walks `folders` (paths) and keeps the files `isConfig` accepts. It replaces the previous index.
+   * `isConfig` gets the text only for names whose kind depends on content, and only when small.
+   */
+  async index(
+    folders: readonly string[],
+    excludes: readonly string[],
+    isConfig: (uri: string, readText: () => string | undefined) => boolean,
+  ): Promise<IndexResult> {
+    const found = new Set<string>();
+    let entries = 0;
+    const excluded = (path: string) => excludes.some((glob) => matchesGlob(path, glob));
+    const walk = async (dir: string): Promise<void> => {
+      let handle;
+      try {
+        handle = await opendir(dir);
+      } catch {
+        return; // Unreadable folder: skipped, the rest of the walk goes on.
+      }
+      for await (const entry of handle) {
+        if (++entries > MAX_ENTRIES) return;
+        const path = join(dir, entry.name);
+        if (ALWAYS_SKIPPED.has(entry.name) || excluded(path)) continue;
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile()) {
+          const uri = pathToUri(path);
+          if (isConfig(uri, () => sniffable(path))) found.add(uri);
+        }
+      }
+    };
+    for (const folder of folders) await walk(folder);
+    this.known.clear();
+    for (const uri of found) this.known.add(uri);
+    this.diskCache.clear();
+    return { files: found.size, truncated: entries > MAX_ENTRIES };
+  }
+
+  private readDisk(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    if (path === undefined) return undefined;
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile()) return undefined;
+      const cached = this.diskCache.get(uri);
+      if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.text;
+      // A file far beyond the engine's limit is not read whole: the engine would skip it anyway.
+      const text = stats.size > MAX_FILE_CHARS * 4 ? undefined : readFileSync(path, 'utf8');
+      this.diskCache.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+      return text;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A file's text when small enough to sniff its kind from content. */
+function sniffable(path: string): string | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.size <= SNIFF_LIMIT_BYTES ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `path` exists and is a directory. */
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
