@@ -11,10 +11,18 @@ interface ParsedBase {
   readonly lines: LineIndex;
 }
 
-export type ParsedDocument =
-  | (ParsedBase & { readonly kind: 'env'; readonly ast: EnvFile })
-  | (ParsedBase & { readonly kind: 'toml'; readonly ast: TomlFile })
-  | (ParsedBase & { readonly kind: 'compose'; readonly ast: ComposeFile })
-  | (ParsedBase & { readonly kind: 'nginx'; readonly ast: NginxFile });
+/*
+ * Indexed by kind rather than `Extract<ParsedDocument, { kind: K }>`: TypeScript measures an
+ * indexed access as covariant in K, so a `Rule<'env'>` is assignable to `Rule` (with Extract,
+ * the conditional type made `Rule<K>` invariant and no rule list type-checked).
+ */
+interface ParsedDocumentByKind {
+  readonly env: ParsedBase & { readonly kind: 'env'; readonly ast: EnvFile };
+  readonly toml: ParsedBase & { readonly kind: 'toml'; readonly ast: TomlFile };
+  readonly compose: ParsedBase & { readonly kind: 'compose'; readonly ast: ComposeFile };
+  readonly nginx: ParsedBase & { readonly kind: 'nginx'; readonly ast: NginxFile };
+}
 
-export type ParsedDocumentOf<K extends FileKind> = Extract<ParsedDocument, { kind: K }>;
+export type ParsedDocument = ParsedDocumentByKind[FileKind];
+
+export type ParsedDocumentOf<K extends FileKind> = ParsedDocumentByKind[K];
