@@ -21,7 +21,8 @@ export interface RuleWorkspace extends WorkspaceView {
   parse(uri: string): ParsedDocument | undefined;
 }
 
-export interface RuleContext<K extends FileKind = FileKind> {
+// `out`: a rule for one kind is a rule for any kind (ParsedDocumentOf is a conditional type, so TypeScript cannot infer it).
+export interface RuleContext<out K extends FileKind = FileKind> {
   readonly document: ParsedDocumentOf<K>;
   /** The product the file was detected as, if any. */
   readonly product: ProductDefinition | undefined;
