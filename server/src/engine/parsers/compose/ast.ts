@@ -1,6 +1,11 @@
 import type { Document, LineCounter } from 'yaml';
 import type { Comment, ParseError } from '../../types';
 
+/** A YAML problem with the `yaml` package's code (`DUPLICATE_KEY`, `BAD_INDENT`, …) when it has one. */
+export interface ComposeParseError extends ParseError {
+  readonly code?: string;
+}
+
 /**
  * A compose file: the `yaml` package's document (every node carries `range` offsets) plus what
  * the engine needs beside it.
@@ -14,7 +19,7 @@ export interface ComposeFile {
   readonly data: unknown;
   readonly comments: readonly Comment[];
   /** YAML errors and duplicate keys. */
-  readonly errors: readonly ParseError[];
+  readonly errors: readonly ComposeParseError[];
   /** YAML warnings (an unknown tag): Compose may still load the file. */
-  readonly warnings: readonly ParseError[];
+  readonly warnings: readonly ComposeParseError[];
 }

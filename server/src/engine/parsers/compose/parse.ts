@@ -1,6 +1,6 @@
 import { Composer, Document, isAlias, LineCounter, Parser, visit, type YAMLError } from 'yaml';
-import type { Comment, ParseError, Span } from '../../types';
-import type { ComposeFile } from './ast';
+import type { Comment, Span } from '../../types';
+import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';
 
 /**
@@ -26,7 +26,7 @@ export function parseCompose(text: string): ComposeFile {
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const composer = new Composer(PARSE_OPTIONS);
   let document: Document.Parsed | undefined;
-  const errors: ParseError[] = [];
+  const errors: ComposeParseError[] = [];
   for (const composed of composer.compose(tokens, true, text.length)) {
     if (!document) document = composed;
     else {
@@ -34,6 +34,7 @@ export function parseCompose(text: string): ComposeFile {
       errors.push({
         span: { start, end: Math.max(start + 1, Math.min(end, text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start))) },
         message: 'A compose file holds one YAML document; this second document (after `---`) is not read.',
+        code: 'MULTIPLE_DOCS',
       });
       break;
     }
@@ -55,16 +56,17 @@ export function parseCompose(text: string): ComposeFile {
         error instanceof ReferenceError && /alias/i.test(error.message)
           ? `Aliases here expand to more than ${MAX_ALIAS_COUNT} nodes (a YAML "alias bomb"); the file is not read further.`
           : 'This YAML could not be turned into data; the file is not read further.',
+      code: 'ALIAS_LIMIT',
     });
   }
 
   return { text, document: parsed, lineCounter, data, comments: commentsOf(tokens, text), errors, warnings };
 }
 
-function toParseError(error: YAMLError, document: Document.Parsed, text: string): ParseError {
+function toParseError(error: YAMLError, document: Document.Parsed, text: string): ComposeParseError {
   const [start, end] = error.pos;
   const span = error.code === 'DUPLICATE_KEY' ? keySpanAt(document, start) ?? { start, end } : clampSpan({ start, end }, text);
-  return { span, message: messageOf(error, text, span) };
+  return { span, message: messageOf(error, text, span), code: error.code };
 }
 
 function messageOf(error: YAMLError, text: string, span: Span): string {

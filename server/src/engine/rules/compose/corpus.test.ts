@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Engine } from '../../engine';
+import type { WorkspaceView } from '../../types';
+import { pathToUri, uriToPath } from '../../uri';
+
+/*
+ * The compose files in ../shared/corpus are real, working files from public projects: Compose
+ * loads every one of them, so none may get a syntax, schema or reference error.
+ */
+const corpus = join(process.cwd(), '..', 'shared', 'corpus');
+const MUST_BE_SILENT = new Set(['compose/syntax', 'compose/schema', 'compose/undefined-reference', 'deploy-doctor/internal-error']);
+
+function composeFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...composeFiles(path));
+    else if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) found.push(path);
+  }
+  return found.sort();
+}
+
+const diskWorkspace: WorkspaceView = {
+  readText(uri) {
+    const path = uriToPath(uri);
+    try {
+      return path === undefined ? undefined : readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  files: () => [],
+};
+
+test('every corpus compose file loads without syntax, schema or reference errors', (t) => {
+  if (!existsSync(corpus)) {
+    t.skip('../shared/corpus is not present');
+    return;
+  }
+  const files = composeFiles(corpus);
+  assert.ok(files.length >= 10, `expected the corpus compose files, found ${files.length}`);
+  const engine = new Engine();
+  const problems: string[] = [];
+  for (const path of files) {
+    const result = engine.check({ uri: pathToUri(path), text: readFileSync(path, 'utf8') }, diskWorkspace);
+    assert.equal(result.kind, 'compose', relative(corpus, path));
+    for (const diagnostic of result.diagnostics) {
+      if (MUST_BE_SILENT.has(diagnostic.rule)) {
+        problems.push(`${relative(corpus, path)}:${diagnostic.range.start.line + 1}: ${diagnostic.rule}: ${diagnostic.message}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
