@@ -21,8 +21,7 @@ export interface RuleWorkspace extends WorkspaceView {
   parse(uri: string): ParsedDocument | undefined;
 }
 
-// `out`: a rule for one kind is a rule for any kind (ParsedDocumentOf is a conditional type, so TypeScript cannot infer it).
-export interface RuleContext<out K extends FileKind = FileKind> {
+export interface RuleContext<K extends FileKind = FileKind> {
   readonly document: ParsedDocumentOf<K>;
   /** The product the file was detected as, if any. */
   readonly product: ProductDefinition | undefined;
