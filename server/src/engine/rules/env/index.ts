@@ -1,4 +1,9 @@
 import type { Rule } from '../rule';
+import { duplicateKey } from './duplicate-key';
+import { keyFormat } from './key-format';
+import { envSyntax } from './syntax';
+import { undefinedReference } from './undefined-reference';
+import { valueFormat } from './value-format';
 
 /** The `env/*` rules, one file each. */
-export const envRules: readonly Rule[] = [];
+export const envRules: readonly Rule[] = [envSyntax, duplicateKey, keyFormat, valueFormat, undefinedReference];

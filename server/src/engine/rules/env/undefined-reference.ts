@@ -1,0 +1,79 @@
+import type { EnvEntry } from '../../parsers/env/ast';
+import type { Span } from '../../types';
+import { defineRule } from '../rule';
+import { isSecretKey } from './secrets';
+
+/** Variables every process environment has, so a reference to them is not a typo. */
+const KNOWN_ENVIRONMENT = new Set(['HOME', 'PATH', 'USER', 'PWD', 'HOSTNAME', 'SHELL', 'LANG', 'TZ']);
+
+export interface VariableReference {
+  readonly name: string;
+  /** The whole reference, `${NAME…}` or `$NAME`. */
+  readonly span: Span;
+  /** True for `${NAME:-x}`, `${NAME-x}`, `${NAME:+x}` and `${NAME+x}`: fine when NAME is unset. */
+  readonly hasFallback: boolean;
+}
+
+/**
+ * `${VAR}` or `$VAR` in a value that no line of the file defines. dotenv itself does not expand
+ * references, but dotenv-expand and docker compose do, and substitute an empty string.
+ */
+export const undefinedReference = defineRule({
+  meta: {
+    id: 'env/undefined-reference',
+    kinds: ['env'],
+    defaultSeverity: 'warning',
+    description: 'A `${VAR}` or `$VAR` reference in a value to a variable that no line of the file defines.',
+    fixable: false,
+  },
+  check({ document, product, report }) {
+    const defined = new Set(document.ast.entries.map((entry) => entry.key));
+    for (const entry of document.ast.entries) {
+      if (entry.quote === "'") continue;
+      for (const reference of referencesIn(document.text, entry)) {
+        if (reference.hasFallback || defined.has(reference.name) || KNOWN_ENVIRONMENT.has(reference.name)) continue;
+        const message = isSecretKey(entry.key, product)
+          ? `The value of ${entry.key} contains a $ reference to a variable that no line of this file defines: docker compose and dotenv-expand replace it with an empty string. If the $ is literal, put the value in single quotes.`
+          : `${reference.name} is not defined in this file: docker compose and dotenv-expand replace \${${reference.name}} with an empty string (dotenv alone does not expand it). Define it, give a default (\${${reference.name}:-value}), or single-quote the value if the $ is literal.`;
+        report({ span: reference.span, message });
+      }
+    }
+  },
+});
+
+/** References in an entry's value as written (single-quoted values have none), skipping `\$` and `$$`. */
+export function referencesIn(text: string, entry: EnvEntry): VariableReference[] {
+  const quoteWidth = entry.quote ? 1 : 0;
+  const start = entry.valueSpan.start + quoteWidth;
+  const end = entry.valueSpan.end - quoteWidth;
+  const references: VariableReference[] = [];
+  for (let offset = start; offset < end; offset++) {
+    const char = text[offset];
+    if (char === '\\') {
+      offset++;
+      continue;
+    }
+    if (char !== '$') continue;
+    if (text[offset + 1] === '$') {
+      offset++;
+      continue;
+    }
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])[^}]*)?\}/.exec(text.slice(offset + 1, end));
+    if (braced) {
+      const operator = braced[2];
+      references.push({
+        name: braced[1]!,
+        span: { start: offset, end: offset + 1 + braced[0].length },
+        hasFallback: operator !== undefined && !operator.endsWith('?'),
+      });
+      offset += braced[0].length;
+      continue;
+    }
+    const bare = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(offset + 1, Math.min(end, offset + 257)));
+    if (bare) {
+      references.push({ name: bare[0], span: { start: offset, end: offset + 1 + bare[0].length }, hasFallback: false });
+      offset += bare[0].length;
+    }
+  }
+  return references;
+}

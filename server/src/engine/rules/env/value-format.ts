@@ -1,0 +1,137 @@
+import type { EnvEntry } from '../../parsers/env/ast';
+import type { Fix, Span } from '../../types';
+import { defineRule, type RuleContext } from '../rule';
+import { quoted } from './quoting';
+import { isSecretKey } from './secrets';
+
+/**
+ * Values that dotenv reads differently from how they look, or that other readers of the same
+ * file (a shell, docker compose) read differently: dotenv-linter's ValueWithoutQuotes and
+ * TrailingWhitespace, the unquoted `#` that cuts a value short, and quotes that do not pair.
+ */
+export const valueFormat = defineRule({
+  meta: {
+    id: 'env/value-format',
+    kinds: ['env'],
+    defaultSeverity: 'warning',
+    description: 'An unquoted value with blanks or a `#` that cuts it short, trailing whitespace, quotes that do not pair, or a value on the line after its key.',
+    fixable: true,
+  },
+  check(context) {
+    const errors = context.document.ast.errors;
+    for (const entry of context.document.ast.entries) {
+      if (errors.some((error) => error.span.start < entry.valueSpan.end && entry.valueSpan.start < error.span.end)) continue;
+      checkValue(context, entry);
+    }
+    checkTrailingWhitespace(context);
+  },
+});
+
+function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
+  const { document, report } = context;
+  const text = document.text;
+  const written = text.slice(entry.valueSpan.start, entry.valueSpan.end);
+  const lineOf = (offset: number) => document.lines.positionAt(offset).line;
+
+  if (written.length > 0 && lineOf(entry.valueSpan.start) > lineOf(entry.equalsOffset)) {
+    report({
+      span: entry.valueSpan,
+      message: `Nothing follows the separator of ${entry.key} on its line, so dotenv reads the next line as its value and does not read that line on its own. Put the value on the key's line, or write ${entry.key}= with nothing after it for an empty value.`,
+    });
+    return;
+  }
+  if (entry.quote !== undefined) return;
+
+  const first = written[0];
+  if (first === '"' || first === "'" || first === '`') {
+    report({
+      span: entry.valueSpan,
+      message: `Text follows the closing ${first} of ${entry.key}, so dotenv does not read the value as quoted: it keeps the characters literally. Quote the whole value, or move the text into a comment.`,
+    });
+    return;
+  }
+  const last = written[written.length - 1];
+  if ((last === '"' || last === "'" || last === '`') && written.indexOf(last) === written.length - 1) {
+    report({
+      span: { start: entry.valueSpan.end - 1, end: entry.valueSpan.end },
+      message: `The value of ${entry.key} ends with a ${last} that no quote opens: dotenv keeps it in the value.`,
+    });
+    return;
+  }
+  if (entry.inlineComment && cutsValue(text, entry.inlineComment.span.start)) {
+    reportTruncation(context, entry);
+    return;
+  }
+  if (/[ \t]/.test(entry.value)) {
+    const quote = quoted(written, entry.value);
+    report({
+      span: entry.valueSpan,
+      message: `The value of ${entry.key} contains blanks but is not quoted: dotenv reads it whole, but a shell (\`source .env\`) stops at the first blank. Quote it.`,
+      fixes: quote ? [wrapFix('Quote the value', entry.valueSpan, quote, true)] : [],
+    });
+  }
+}
+
+/**
+ * A `#` glued to the value (`abc#def`, where docker compose keeps `#def`), or one followed by
+ * text rather than a blank (`COLOR= #fff`): written as part of the value, read as a comment.
+ */
+function cutsValue(text: string, hash: number): boolean {
+  const glued = !/[ \t]/.test(text[hash - 1] ?? ' ');
+  const next = text[hash + 1];
+  return glued || (next !== undefined && !/[ \t\r\n]/.test(next));
+}
+
+function reportTruncation({ document, product, report }: RuleContext<'env'>, entry: EnvEntry): void {
+  const comment = entry.inlineComment!;
+  const start = entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan.start : comment.span.start;
+  const end = comment.span.start + comment.text.replace(/[ \t]+$/, '').length + 1;
+  const span = { start, end };
+  const content = document.text.slice(start, end);
+  const read = isSecretKey(entry.key, product)
+    ? 'dotenv reads only the part before it'
+    : entry.value === ''
+      ? 'dotenv reads an empty value'
+      : `dotenv reads ${JSON.stringify(entry.value)}`;
+  const quote = quoted(content, content);
+  report({
+    span,
+    message: `The unquoted # cuts the value of ${entry.key} short: ${read} and takes the rest for a comment. Quote the value to keep the #, or put a blank on both sides of a comment's #.`,
+    fixes: quote ? [wrapFix('Quote the value, # included', span, quote, false)] : [],
+  });
+}
+
+/** Wraps `span` in the quote `quotedText` uses, inserting only the two quote characters. */
+function wrapFix(title: string, span: Span, quotedText: string, isPreferred: boolean): Fix {
+  const quote = quotedText[0]!;
+  return {
+    title,
+    isPreferred,
+    edits: [
+      { span: { start: span.start, end: span.start }, newText: quote },
+      { span: { start: span.end, end: span.end }, newText: quote },
+    ],
+  };
+}
+
+/** TrailingWhitespace, except inside a quoted value, where the blanks are part of the value. */
+function checkTrailingWhitespace({ document, report }: RuleContext<'env'>): void {
+  const { text, lines } = document;
+  const quotedSpans = document.ast.entries.filter((entry) => entry.quote !== undefined).map((entry) => entry.valueSpan);
+  let next = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineStart = lines.lineStart(line);
+    const lineEnd = lines.lineEnd(line);
+    let start = lineEnd;
+    while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    if (start === lineEnd) continue;
+    while (next < quotedSpans.length && quotedSpans[next]!.end <= start) next++;
+    const inside = quotedSpans[next];
+    if (inside && inside.start < start && start < inside.end) continue;
+    report({
+      span: { start, end: lineEnd },
+      message: 'Trailing whitespace: invisible in review, and kept in the value by readers that do not trim it.',
+      fixes: [{ title: 'Remove trailing whitespace', isPreferred: true, edits: [{ span: { start, end: lineEnd }, newText: '' }] }],
+    });
+  }
+}
