@@ -1,0 +1,202 @@
+import { specOf } from '../../../../../schemas/lookup';
+import type { ProductDefinition, SettingSpec, SettingsView } from '../../../../../schemas/types';
+import { settingsView } from '../../../../../schemas/view';
+import type { ParsedDocument } from '../../document';
+import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from '../../parsers/compose/environment';
+import { composeInterpolator } from '../../parsers/compose/projectEnv';
+import { settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../../settings';
+import type { Mode, Span } from '../../types';
+import { basename } from '../../uri';
+import type { RuleContext } from '../rule';
+
+/*
+ * What the secret, CORS, security and schema rules share: a file's setting groups with their
+ * product, a settings view for requirements and product checks, and which values can be
+ * judged here (a compose `${VAR}` resolved from the project `.env` is judged in the `.env`).
+ */
+
+export type SettingsFormat = 'env' | 'compose' | 'toml';
+
+export interface CheckedSetting {
+  readonly occurrence: SettingOccurrence;
+  readonly spec: SettingSpec | undefined;
+  /** The value as the product reads it, when it is known from this file; undefined otherwise. */
+  readonly value: string | undefined;
+  /** True when `value` is a compose default (`${VAR:-default}`) used because the variable is unset. */
+  readonly fromDefault: boolean;
+  /** The text at the value's span, as written. */
+  readonly written: string;
+}
+
+export interface CheckedGroup {
+  readonly group: SettingGroup;
+  readonly product: ProductDefinition | undefined;
+  readonly format: SettingsFormat;
+  readonly mode: Mode;
+  readonly settings: readonly CheckedSetting[];
+  /** The product's view of the group (undefined without a product). */
+  readonly view: SettingsView | undefined;
+  /**
+   * True when every setting the product gets is in this group, so an absent key is really
+   * absent: false for a compose service with `env_file:`, and for template files.
+   */
+  readonly complete: boolean;
+  /** True for `.env.example` and other templates, whose values are placeholders by design. */
+  readonly template: boolean;
+  /** The compose service's environment, for inserting a setting. */
+  readonly compose: ComposeEnvironmentGroup | undefined;
+  /** True when the compose service lists a Docker secret of this (lower-case) name. */
+  hasDockerSecret(key: string): boolean;
+}
+
+const TEMPLATE_NAME = /(^|[._-])(example|sample|template|dist|tpl|defaults?)([._-]|$)/i;
+
+/** True for files whose values are meant to be replaced (`.env.example`, `env.template`). */
+export function isTemplateFile(uri: string): boolean {
+  return TEMPLATE_NAME.test(basename(uri));
+}
+
+const cache = new WeakMap<ParsedDocument, Map<string, CheckedGroup[]>>();
+
+/** The setting groups of the checked file, computed once per document, product and mode. */
+export function checkedGroups(context: RuleContext): CheckedGroup[] {
+  const { document } = context;
+  if (document.kind === 'nginx') return [];
+  const cacheKey = `${context.product?.id ?? ''}|${context.mode}`;
+  let byKey = cache.get(document);
+  const cached = byKey?.get(cacheKey);
+  if (cached) return cached;
+  const groups = computeGroups(context);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(document, byKey);
+  }
+  byKey.set(cacheKey, groups);
+  return groups;
+}
+
+function computeGroups(context: RuleContext): CheckedGroup[] {
+  const { document, mode } = context;
+  const template = isTemplateFile(document.uri);
+  if (document.kind === 'compose') {
+    const projectEnv = safeProjectEnv(context);
+    const groups = settingGroupsOf(document, context.product, context.products, projectEnv);
+    const composeGroups = composeEnvironmentGroups(document.ast, projectEnv);
+    return groups.map((group) => {
+      const compose = composeGroups.find((candidate) => candidate.scope === group.scope);
+      const secrets = dockerSecretsOf(document.ast.data, group.scope);
+      const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
+      return build(group, 'compose', mode, settings, !template && (compose?.envFiles.length ?? 0) === 0, template, compose, secrets);
+    });
+  }
+  const format: SettingsFormat = document.kind === 'toml' ? 'toml' : 'env';
+  return settingGroupsOf(document, context.product, context.products).map((group) => {
+    const settings = group.settings.map((occurrence): CheckedSetting => {
+      const written = document.text.slice(occurrence.valueSpan.start, occurrence.valueSpan.end);
+      const spec = group.product ? specOf(group.product, occurrence.key) : undefined;
+      // `$VAR` in a .env is expanded by Compose when it reads the file: the value is not known here.
+      const unknown = format === 'env' && occurrence.value !== undefined && /\$\{?[A-Za-z_]/.test(occurrence.value);
+      return { occurrence, spec, value: unknown ? undefined : occurrence.value, fromDefault: false, written };
+    });
+    return build(group, format, mode, settings, !template, template, undefined, new Set());
+  });
+}
+
+function build(
+  group: SettingGroup,
+  format: SettingsFormat,
+  mode: Mode,
+  settings: CheckedSetting[],
+  complete: boolean,
+  template: boolean,
+  compose: ComposeEnvironmentGroup | undefined,
+  secrets: ReadonlySet<string>,
+): CheckedGroup {
+  const product = group.product;
+  const view = product
+    ? settingsView(
+        product,
+        settings.map((setting) => ({ key: setting.occurrence.key, value: setting.value ?? setting.occurrence.value, typedValue: setting.occurrence.typedValue })),
+        mode,
+        format,
+      )
+    : undefined;
+  return {
+    group,
+    product,
+    format,
+    mode,
+    settings,
+    view,
+    complete,
+    template,
+    compose,
+    hasDockerSecret: (key) => secrets.has(key.toLowerCase()),
+  };
+}
+
+/**
+ * A compose setting: a literal is judged here; a `${VAR}` that the project `.env` sets is judged
+ * in that file; a `${VAR:-default}` whose variable is unset is judged by its default.
+ */
+function composeSetting(text: string, occurrence: SettingOccurrence, product: ProductDefinition | undefined, projectEnv: (name: string) => string | undefined): CheckedSetting {
+  const written = text.slice(occurrence.valueSpan.start, occurrence.valueSpan.end);
+  const spec = product ? specOf(product, occurrence.key) : undefined;
+  if (!occurrence.interpolated) return { occurrence, spec, value: occurrence.value, fromDefault: false, written };
+  const names = [...written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+  const fromProjectEnv = names.length === 0 || names.some((name) => projectEnv(name) !== undefined);
+  const hasDefault = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-/.test(written);
+  if (fromProjectEnv || !hasDefault) return { occurrence, spec, value: undefined, fromDefault: false, written };
+  return { occurrence, spec, value: occurrence.value, fromDefault: true, written };
+}
+
+function safeProjectEnv(context: RuleContext): (name: string) => string | undefined {
+  try {
+    return composeInterpolator(context.document.uri, context.workspace);
+  } catch {
+    return () => undefined;
+  }
+}
+
+function dockerSecretsOf(data: unknown, service: string | undefined): Set<string> {
+  const names = new Set<string>();
+  if (service === undefined || !isRecord(data) || !isRecord(data['services'])) return names;
+  const definition = data['services'][service];
+  const secrets = isRecord(definition) ? definition['secrets'] : undefined;
+  if (!Array.isArray(secrets)) return names;
+  for (const item of secrets) {
+    if (typeof item === 'string') names.add(item.toLowerCase());
+    else if (isRecord(item) && typeof item['source'] === 'string') names.add(item['source'].toLowerCase());
+  }
+  return names;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The settings of a group that name `spec` (by key, alias or pattern). */
+export function occurrencesOf(group: CheckedGroup, spec: SettingSpec): CheckedSetting[] {
+  return group.settings.filter((setting) => setting.spec === spec);
+}
+
+/** True when the group gives `spec` no usable value: absent, or present with an empty value known here. */
+export function isMissing(group: CheckedGroup, spec: SettingSpec): boolean {
+  const found = occurrencesOf(group, spec);
+  if (found.length === 0) return !group.hasDockerSecret(spec.key);
+  // A bare compose `KEY` or an unresolved `${VAR}` comes from the shell at run time: not missing.
+  return found.every((setting) => setting.value !== undefined && setting.value.trim() === '' && !(group.format === 'compose' && setting.occurrence.interpolated));
+}
+
+/** Where a finding about an absent setting goes: the compose service's name, or the first line of the file. */
+export function missingAnchor(context: RuleContext, group: CheckedGroup): Span {
+  if (group.format === 'compose') return group.group.scopeSpan;
+  const lines = context.document.lines;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const content = context.document.text.slice(start, end);
+    if (content.trim() !== '' && !content.trim().startsWith('#')) return { start: start + (content.length - content.trimStart().length), end };
+  }
+  return { start: 0, end: lines.lineEnd(0) };
+}

@@ -1,0 +1,186 @@
+import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
+import { KEY_FORMATS, type KeyFormat } from '../../keygen';
+import type { Mode } from '../../types';
+
+/*
+ * How secret values are judged: known placeholders, and the product's format (a Fernet key,
+ * a minimum length, AgentIM's password complexity), then entropy. Every function returns words
+ * about the value, never the value itself, so messages cannot leak it.
+ */
+
+/** Placeholders the guides and products publish, matched case-insensitively. */
+export const KNOWN_PLACEHOLDERS: readonly string[] = [
+  'changeme',
+  'change-me',
+  'change_me',
+  'changeit',
+  'dev-secret-change-me',
+  'your-client-secret',
+  'your-client-secret-here',
+  '<prod-secret>',
+  '<secret>',
+  'strong_password_here',
+  'strong_password',
+  'strong_generated_password',
+  'your-generated-256-bit-key',
+  'YourStrongPassword123',
+  'YourSecurePassword123!',
+  'NewStrongPassword123!',
+  'NewPassword123!',
+  'your_password',
+  'your-password',
+  'your_redis_password',
+  'password',
+  'secret',
+  'admin',
+  'test',
+  'example',
+  'todo',
+  'xxx',
+];
+
+/** Shapes of placeholders: `<your-key>`, `your-…`, `…change-me…`, `flovyn_sk_...`. */
+const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /^<[^<>]*>$/,
+  /^\[[^[\]]*\]$/,
+  /^\{\{.*\}\}$/,
+  /^your[-_ ]/i,
+  /change[-_ ]?(me|it|this)|replace[-_ ]?(me|this)|change[-_]in[-_]production|generate[-_]a[-_]real/i,
+  /(\.\.\.|…)$/,
+  /^(x+|\*+|\.+|-+)$/i,
+  /^(todo|tbd|fixme|placeholder|dummy|sample|example)([-_].*)?$/i,
+];
+
+export type PlaceholderOrigin = 'default' | 'product' | 'known' | 'shape';
+
+/** Where a placeholder comes from, or undefined when the value is not one. */
+export function placeholderOrigin(value: string, spec: SettingSpec | undefined, product: ProductDefinition | undefined): PlaceholderOrigin | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const lower = text.toLowerCase();
+  if (spec?.default !== undefined && spec.default !== '' && text === spec.default) return 'default';
+  if ([...(spec?.placeholders ?? []), ...(product?.placeholders ?? [])].some((placeholder) => placeholder.toLowerCase() === lower)) return 'product';
+  if (KNOWN_PLACEHOLDERS.some((placeholder) => placeholder.toLowerCase() === lower)) return 'known';
+  if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(text))) return 'shape';
+  return undefined;
+}
+
+/** Words for a placeholder's origin, for messages. */
+export function describeOrigin(origin: PlaceholderOrigin, product: ProductDefinition | undefined): string {
+  const name = product?.name ?? 'the product';
+  switch (origin) {
+    case 'default':
+      return `${name}'s own built-in default`;
+    case 'product':
+      return `an example value published in ${name}'s guide or example files`;
+    case 'known':
+      return 'a well-known placeholder';
+    case 'shape':
+      return 'a placeholder';
+  }
+}
+
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|(^|_)KEY$|PRIVATE_KEY|API_KEY)/i;
+const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_ID|_NAME|_USER|_USERNAME|_ENABLED|_EXPIRY|_TTL|_TIMEOUT|_INTERVAL|_LIMIT|_SIZE|_COUNT|_LENGTH|_HEADER|_ALGORITHM|_ENV|_PREFIX|_TYPE|_ISSUER|_AUDIENCE|_CLAIM|_REGION|_ARN|_PROVIDER)$|^MAX_|_MAX$|_TOKENS$|TOKEN_(CLEANUP|EXPIRY|TTL|LIFETIME)/i;
+
+/** True for keys named like secrets (`*SECRET*`, `*PASSWORD*`, `*_KEY`, `*TOKEN*`) but not their settings (`*_TOKEN_TTL`). */
+export function isSecretLikeKey(key: string): boolean {
+  return SECRET_NAME.test(key) && !NOT_A_SECRET.test(key);
+}
+
+/** The key format a fix generates for a secret: the spec's, or a password/hex key by name. */
+export function formatFor(key: string, spec: SettingSpec | undefined): KeyFormat {
+  if (spec?.secret) return spec.secret.format;
+  return /PASSWORD|PASSWD|PASSPHRASE/i.test(key) ? 'password' : 'hex-32';
+}
+
+export function formatLabel(format: KeyFormat): string {
+  const info = KEY_FORMATS.find((candidate) => candidate.format === format);
+  return info ? info.label.charAt(0).toLowerCase() + info.label.slice(1) : format;
+}
+
+export interface Weakness {
+  /** What is wrong, without the value (`is not a valid Fernet key: …`). */
+  readonly reason: string;
+  /** True when the product refuses to start on it (in this mode). */
+  readonly refusesStart: boolean;
+}
+
+/**
+ * What makes a secret value weak for `spec` in `mode`, or undefined. Without a spec (a key only
+ * named like a secret), only generic weaknesses count: too short, one character, low entropy.
+ */
+export function weaknessOf(value: string, spec: SettingSpec | undefined, mode: Mode, key: string): Weakness | undefined {
+  const secret = spec?.secret;
+  if (secret?.fernet) {
+    const problem = fernetProblem(value);
+    if (problem) return { reason: problem, refusesStart: false };
+    return undefined;
+  }
+  const minimum = mode === 'production' ? secret?.minLength : (secret?.minLengthDevelopment ?? undefined);
+  if (minimum !== undefined && value.length < minimum) {
+    return { reason: `is shorter than ${minimum} characters`, refusesStart: mode === 'production' && (secret?.weakRefusesStart ?? false) };
+  }
+  if (secret?.complexity && mode === 'production') {
+    const missing = missingClasses(value);
+    if (missing.length > 0) return { reason: `has no ${missing.join(', no ')} (it needs a lowercase letter, an uppercase letter, a digit and a symbol)`, refusesStart: secret.weakRefusesStart ?? false };
+  }
+  if (/^(.)\1*$/s.test(value)) return { reason: 'is one character repeated', refusesStart: false };
+  if (isSequential(value)) return { reason: 'is a run of consecutive characters', refusesStart: false };
+  if (!secret) {
+    const genericMinimum = /PASSWORD|PASSWD|PASSPHRASE/i.test(key) ? 8 : 16;
+    if (value.length < genericMinimum) return { reason: `is shorter than ${genericMinimum} characters`, refusesStart: false };
+  }
+  if (value.length >= 8 && (distinctCharacters(value) <= 3 || shannonBitsPerCharacter(value) < 2)) {
+    return { reason: 'has very low entropy (few distinct characters)', refusesStart: false };
+  }
+  return undefined;
+}
+
+/**
+ * Why Fernet would reject a key, as Python's `Fernet(key)` decides: `urlsafe_b64decode`
+ * (which also accepts the standard alphabet and discards other characters) must give 32 bytes.
+ */
+export function fernetProblem(value: string): string | undefined {
+  const expected = 'a Fernet key is URL-safe base64 of exactly 32 bytes (44 characters ending in `=`)';
+  const alphabet = value.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/=]/g, '');
+  if (/^[A-Za-z0-9_-]{43}$/.test(value.trim())) {
+    return `is not a valid Fernet key: it has 43 characters and no \`=\` padding, the output of \`secrets.token_urlsafe(32)\`, which Fernet always rejects; ${expected}`;
+  }
+  const padded = /^[A-Za-z0-9+/]*={0,2}$/.test(alphabet) && alphabet.length % 4 === 0;
+  if (!padded || Buffer.from(alphabet, 'base64').length !== 32) return `is not a valid Fernet key: ${expected}`;
+  return undefined;
+}
+
+function missingClasses(value: string): string[] {
+  const missing: string[] = [];
+  if (!/[a-z]/.test(value)) missing.push('lowercase letter');
+  if (!/[A-Z]/.test(value)) missing.push('uppercase letter');
+  if (!/[0-9]/.test(value)) missing.push('digit');
+  if (!/[^a-zA-Z0-9]/.test(value)) missing.push('symbol');
+  return missing;
+}
+
+function distinctCharacters(value: string): number {
+  return new Set(value).size;
+}
+
+function shannonBitsPerCharacter(value: string): number {
+  const counts = new Map<string, number>();
+  for (const character of value) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** `123456789`, `abcdefgh`, `987654`: each character one step from the previous. */
+function isSequential(value: string): boolean {
+  if (value.length < 6) return false;
+  const step = value.charCodeAt(1) - value.charCodeAt(0);
+  if (Math.abs(step) !== 1) return false;
+  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return false;
+  return true;
+}

@@ -1,0 +1,41 @@
+import { isRequired } from '../../../../../schemas/view';
+import { generateKey } from '../../keygen';
+import type { Fix } from '../../types';
+import { defineRule } from '../rule';
+import { checkedGroups, isMissing, missingAnchor, occurrencesOf } from '../schema/productSettings';
+import { insertSetting, replaceValue } from '../schema/settingEdits';
+import { formatLabel } from './analysis';
+
+export const secretMissing = defineRule({
+  meta: {
+    id: 'secret/missing',
+    kinds: ['env', 'compose', 'toml'],
+    defaultSeverity: 'error',
+    description: 'A secret the product requires in this mode is absent or empty.',
+    fixable: true,
+  },
+  check(context) {
+    for (const group of checkedGroups(context)) {
+      const { product, view } = group;
+      if (!product || !view || !group.complete) continue;
+      for (const spec of product.settings) {
+        if (!spec.secret || spec.keyPattern || !isRequired(product, spec, view) || !isMissing(group, spec)) continue;
+        const present = occurrencesOf(group, spec)[0];
+        const where = group.format === 'compose' ? ` in service \`${group.group.scope ?? ''}\`` : '';
+        const reason = spec.requiredReason ? `: ${spec.requiredReason}` : '';
+        const message = `${product.name} needs ${spec.key}${context.mode === 'production' ? ' in production' : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`;
+        const fixes: Fix[] = [];
+        if (!spec.secret.issuedBy) {
+          const value = generateKey(spec.secret.format);
+          const edit = present ? replaceValue(context, group, present, value, spec) : insertSetting(context, group, spec.key, value, spec);
+          if (edit) fixes.push({ title: `${present ? 'Set' : 'Add'} ${spec.key} with a generated ${formatLabel(spec.secret.format)}`, isPreferred: true, edits: [edit] });
+        }
+        context.report({
+          span: present ? present.occurrence.keySpan : missingAnchor(context, group),
+          message: spec.secret.issuedBy ? `${message} Paste the value ${spec.secret.issuedBy} issued.` : message,
+          fixes,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,65 @@
+import { generateKey } from '../../keygen';
+import type { Fix, TextEdit } from '../../types';
+import { defineRule } from '../rule';
+import { checkedGroups } from '../schema/productSettings';
+import { replaceValue } from '../schema/settingEdits';
+import { describeOrigin, formatFor, formatLabel, isSecretLikeKey, placeholderOrigin } from './analysis';
+
+export const secretPlaceholder = defineRule({
+  meta: {
+    id: 'secret/placeholder',
+    kinds: ['env', 'compose', 'toml'],
+    defaultSeverity: 'error',
+    description: 'A secret set to a known default or placeholder value (from the guides, the products or common examples).',
+    fixable: true,
+  },
+  check(context) {
+    for (const group of checkedGroups(context)) {
+      if (group.template) continue;
+      for (const setting of group.settings) {
+        const { spec, value } = setting;
+        const key = setting.occurrence.key;
+        if (value === undefined || (spec ? !spec.secret : !isSecretLikeKey(key))) continue;
+        const origin = placeholderOrigin(value, spec, group.product);
+        if (!origin) continue;
+        const format = formatFor(key, spec);
+        const issuedBy = spec?.secret?.issuedBy;
+        const consequence = issuedBy
+          ? `replace it with the value ${issuedBy} issued`
+          : 'anyone who read the same guide knows it; generate a real one';
+        const fixes: Fix[] = [];
+        if (setting.fromDefault) {
+          const edit = requireVariableEdit(setting.written, setting.occurrence.valueSpan);
+          if (edit) fixes.push({ title: 'Require the variable instead of falling back to the placeholder', isPreferred: true, edits: [edit] });
+          context.report({
+            span: setting.occurrence.valueSpan,
+            severity: context.mode === 'production' ? 'error' : 'warning',
+            message: `${key} falls back to ${describeOrigin(origin, group.product)} when the variable is not set in .env: ${consequence}.`,
+            fixes,
+          });
+          continue;
+        }
+        fixes.push({
+          title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
+          isPreferred: !issuedBy,
+          edits: [replaceValue(context, group, setting, generateKey(format), spec)],
+        });
+        context.report({
+          span: setting.occurrence.valueSpan,
+          severity: context.mode === 'production' ? 'error' : 'warning',
+          message: `${key} is set to ${describeOrigin(origin, group.product)}: ${consequence}.`,
+          fixes,
+        });
+      }
+    }
+  },
+});
+
+/** `${VAR:-placeholder}` → `${VAR:?VAR must be set}`: Compose then refuses to start without it. */
+function requireVariableEdit(written: string, span: TextEdit['span']): TextEdit | undefined {
+  const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^}]*\}$/.exec(written.replace(/^["']|["']$/g, ''));
+  if (!match) return undefined;
+  const offset = written.startsWith('"') || written.startsWith("'") ? 1 : 0;
+  const inner = written.slice(offset, written.length - offset);
+  return { span: { start: span.start + offset, end: span.start + offset + inner.length }, newText: `\${${match[1]}:?${match[1]} must be set}` };
+}
