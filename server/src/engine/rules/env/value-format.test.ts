@@ -112,6 +112,13 @@ test('a value dotenv takes from the next line is reported there', () => {
   assert.equal(dotenvParse(text)['HOST'], 'PORT=8080');
 });
 
+test('a $(command) is reported: dotenv does not run it', () => {
+  const text = 'JWT_SECRET=$(openssl rand -base64 32)\nLITERAL=\'$(not run)\'\nQUOTED="x $(date) y"\n';
+  const { findings } = check(text);
+  assert.deepEqual(findings.map((finding) => textOf(text, finding)), ['$(openssl rand -base64 32)', '$(date)']);
+  assert.match(findings[0]!.message, /reads the command's text instead of its output/);
+});
+
 test('well-formed values pass', () => {
   assert.deepEqual(check('A=1\nB="two words"\nC=\'x y\'\nD=\nexport E=https://x.test/?a=b\n').findings, []);
 });

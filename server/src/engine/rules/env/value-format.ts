@@ -14,7 +14,7 @@ export const valueFormat = defineRule({
     id: 'env/value-format',
     kinds: ['env'],
     defaultSeverity: 'warning',
-    description: 'An unquoted value with blanks or a `#` that cuts it short, trailing whitespace, quotes that do not pair, or a value on the line after its key.',
+    description: 'An unquoted value with blanks or a `#` that cuts it short, trailing whitespace, quotes that do not pair, a `$(command)` dotenv does not run, or a value on the line after its key.',
     fixable: true,
   },
   check(context) {
@@ -37,6 +37,14 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
     report({
       span: entry.valueSpan,
       message: `Nothing follows the separator of ${entry.key} on its line, so dotenv reads the next line as its value and does not read that line on its own. Put the value on the key's line, or write ${entry.key}= with nothing after it for an empty value.`,
+    });
+    return;
+  }
+  const substitution = commandSubstitution(text, entry);
+  if (substitution) {
+    report({
+      span: substitution,
+      message: `The value of ${entry.key} is a shell command substitution, $(…): dotenv and docker compose do not run it, so the app reads the command's text instead of its output. Run the command and write its output here.`,
     });
     return;
   }
@@ -70,6 +78,19 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
       fixes: quote ? [wrapFix('Quote the value', entry.valueSpan, quote, true)] : [],
     });
   }
+}
+
+/** `$(…)` in a value a shell would expand (unquoted or double-quoted), up to its closing parenthesis. */
+function commandSubstitution(text: string, entry: EnvEntry): Span | undefined {
+  if (entry.quote === "'") return undefined;
+  const start = text.indexOf('$(', entry.valueSpan.start);
+  if (start < 0 || start >= entry.valueSpan.end) return undefined;
+  let depth = 0;
+  for (let offset = start + 1; offset < entry.valueSpan.end; offset++) {
+    if (text[offset] === '(') depth++;
+    else if (text[offset] === ')' && --depth === 0) return { start, end: offset + 1 };
+  }
+  return { start, end: entry.valueSpan.end - (entry.quote ? 1 : 0) };
 }
 
 /**
