@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { corsWildcard } from './wildcard';
 
 /** The `cors/*` rules, one file each. */
-export const corsRules: readonly Rule[] = [];
+export const corsRules: readonly Rule[] = [corsWildcard];

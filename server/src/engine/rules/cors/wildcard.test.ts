@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { applyFix, checkText, findingsOf, textOf } from '../../testing';
+
+const wildcardsIn = (text: string, options: { kind?: 'env' | 'compose' | 'nginx' | 'toml'; product?: string; mode?: 'production' | 'development' } = {}) => {
+  const result = checkText(text, { kind: options.kind ?? 'env', ...(options.product ? { product: options.product } : {}), ...(options.mode ? { mode: options.mode } : {}) });
+  return { result, findings: findingsOf(result, 'cors/wildcard') };
+};
+
+test('AgentIM: CORS_ORIGIN=* is an error at the star, with the product\'s refusal; the fix uses no origin it cannot know', () => {
+  const text = 'NODE_ENV=production\nCORS_ORIGIN=*\n';
+  const { result, findings } = wildcardsIn(text, { product: 'agentim' });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0]!.range, { start: { line: 1, character: 12 }, end: { line: 1, character: 13 } });
+  assert.equal(findings[0]!.severity, 'error');
+  assert.equal(
+    findings[0]!.message,
+    "CORS_ORIGIN allows every origin (`*`): any website can then call it from a visitor's browser. AgentIM exits at start-up in production: CORS_ORIGIN must be set (not `*`).",
+  );
+  const fix = findings[0]!.fixes[0]!;
+  assert.equal(fix.isPreferred, false);
+  assert.equal(applyFix(text, result.uri, fix), 'NODE_ENV=production\nCORS_ORIGIN=https://your-site.example\n');
+});
+
+test('Firefly Desk JSON list: only the star is replaced, by the origin of the redirect URI', () => {
+  const text = 'FLYDESK_OIDC_REDIRECT_URI=https://desk.example.com/auth/callback\nFLYDESK_CORS_ORIGINS=["https://admin.example.com", "*"]\n';
+  const { result, findings } = wildcardsIn(text, { product: 'firefly-desk' });
+  assert.equal(findings.length, 1);
+  assert.equal(textOf(text, findings[0]!), '*');
+  const fix = findings[0]!.fixes[0]!;
+  assert.equal(fix.title, 'Allow only https://desk.example.com');
+  assert.equal(fix.isPreferred, true);
+  assert.equal(applyFix(text, result.uri, fix), text.replace('"*"', '"https://desk.example.com"'));
+});
+
+test('generic CORS-like keys; credentials make it worse and an error even in development', () => {
+  const text = 'API_CORS_ORIGINS=https://a.example.com,*\nCORS_ALLOW_CREDENTIALS=true\n';
+  const { findings } = wildcardsIn(text, { mode: 'development' });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'error');
+  assert.match(findings[0]!.message, /credentials are allowed/);
+  const plain = wildcardsIn('CORS_ORIGIN=*\n', { mode: 'development' }).findings;
+  assert.equal(plain[0]!.severity, 'warning');
+});
+
+test('explicit origins, and `*` inside a host name, pass', () => {
+  assert.equal(wildcardsIn('CORS_ORIGIN=https://a.example.com,https://b.example.com\n', { product: 'agentim' }).findings.length, 0);
+  assert.equal(wildcardsIn('FLYDESK_CORS_ORIGINS=["https://desk.example.com"]\n', { product: 'firefly-desk' }).findings.length, 0);
+  assert.equal(wildcardsIn('CORS_ORIGIN=https://*.example.com\n').findings.length, 0);
+});
+
+test('compose environment, map form', () => {
+  const text = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim\n    environment:\n      CORS_ORIGIN: "*"\n';
+  const { findings } = wildcardsIn(text, { kind: 'compose' });
+  assert.equal(findings.length, 1);
+  assert.equal(textOf(text, findings[0]!), '*');
+});
+
+test('nginx: add_header Access-Control-Allow-Origin * is replaced by the server_name origin', () => {
+  const text = [
+    'server {',
+    '    listen 443 ssl;',
+    '    server_name _ api.example.com;',
+    '    location /api/ {',
+    '        add_header Access-Control-Allow-Origin "*" always;',
+    '        add_header Access-Control-Allow-Credentials true;',
+    '        proxy_pass http://backend;',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const { result, findings } = wildcardsIn(text, { kind: 'nginx' });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0]!.range, { start: { line: 4, character: 48 }, end: { line: 4, character: 49 } });
+  assert.match(findings[0]!.message, /credentials are allowed/);
+  assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), text.replace('"*"', '"https://api.example.com"'));
+  assert.equal(wildcardsIn('server {\n  add_header Access-Control-Allow-Origin https://a.example.com;\n}\n', { kind: 'nginx' }).findings.length, 0);
+});

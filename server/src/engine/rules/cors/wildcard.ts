@@ -1,0 +1,74 @@
+import type { Fix, Severity } from '../../types';
+import { defineRule, type RuleContext } from '../rule';
+import { checkedGroups } from '../schema/productSettings';
+import { allowsCredentials, isCorsSetting, nginxWildcards, siteOriginOf, wildcardOffsets } from './origins';
+
+/** What a fix writes when the site's origin is not known: the user must fill it in. */
+export const ORIGIN_PLACEHOLDER = 'https://your-site.example';
+
+const RISK = 'any website can then call it from a visitor\'s browser';
+const CREDENTIALS_RISK = 'and credentials are allowed, so any website can make authenticated requests with a visitor\'s cookies or tokens';
+
+export const corsWildcard = defineRule({
+  meta: {
+    id: 'cors/wildcard',
+    kinds: ['env', 'compose', 'toml', 'nginx'],
+    defaultSeverity: 'error',
+    description: '`*` among the allowed CORS origins (a CORS setting or nginx `add_header Access-Control-Allow-Origin *`); an error in production, worse with credentials.',
+    fixable: true,
+  },
+  check(context) {
+    if (context.document.kind === 'nginx') checkNginx(context as RuleContext<'nginx'>);
+    else checkSettings(context);
+  },
+});
+
+function checkSettings(context: RuleContext): void {
+  for (const group of checkedGroups(context)) {
+    if (group.template) continue;
+    for (const setting of group.settings) {
+      const key = setting.occurrence.key;
+      if (setting.value === undefined || !isCorsSetting(key, setting.spec)) continue;
+      const offsets = setting.fromDefault ? [] : wildcardOffsets(setting.written);
+      const hasWildcard = offsets.length > 0 || wildcardOffsets(setting.value).length > 0;
+      if (!hasWildcard) continue;
+      const credentials = allowsCredentials(group, setting.spec);
+      const origin = siteOriginOf(group.settings);
+      const effect = setting.spec?.cors?.wildcardEffect;
+      const severity: Severity = credentials || context.mode === 'production' ? 'error' : 'warning';
+      const message = `${key} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
+      const start = setting.occurrence.valueSpan.start;
+      const spans = offsets.length > 0 ? offsets.map((offset) => ({ start: start + offset, end: start + offset + 1 })) : [setting.occurrence.valueSpan];
+      const fixes: Fix[] =
+        offsets.length > 0
+          ? [
+              {
+                title: origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`,
+                isPreferred: origin !== undefined,
+                edits: spans.map((span) => ({ span, newText: origin ?? ORIGIN_PLACEHOLDER })),
+              },
+            ]
+          : [];
+      context.report({ span: spans[0]!, severity, message, fixes });
+    }
+  }
+}
+
+function checkNginx(context: RuleContext<'nginx'>): void {
+  for (const wildcard of nginxWildcards(context.document.ast.directives)) {
+    const origin = wildcard.serverName ? `https://${wildcard.serverName}` : undefined;
+    const severity: Severity = wildcard.withCredentials || context.mode === 'production' ? 'error' : 'warning';
+    context.report({
+      span: wildcard.star,
+      severity,
+      message: `Access-Control-Allow-Origin is \`*\`: ${RISK}${wildcard.withCredentials ? `, ${CREDENTIALS_RISK} (browsers refuse \`*\` with credentials, so a site that needs them ends up reflecting any origin)` : ''}.`,
+      fixes: [
+        {
+          title: origin ? `Allow only ${origin}` : 'Replace `*` with a placeholder origin to fill in',
+          isPreferred: origin !== undefined,
+          edits: [{ span: wildcard.star, newText: origin ?? ORIGIN_PLACEHOLDER }],
+        },
+      ],
+    });
+  }
+}
