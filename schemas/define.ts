@@ -54,7 +54,7 @@ const settingSpec = z
     absolutePath: z.union([z.boolean(), z.literal('production')]).optional(),
     pattern: z.object({ regex: z.instanceof(RegExp), description: z.string().min(1) }).optional(),
     validate: z.custom<z.ZodType<unknown>>((value) => value instanceof z.ZodType).optional(),
-    invalidEffect: z.enum(['refuses-start', 'fails-later', 'ignored']).optional(),
+    invalidEffect: z.enum(['refuses-start', 'fails-later', 'ignored', 'against-guide']).optional(),
     secret: z
       .object({
         format: z.enum(KEY_FORMATS.map((info) => info.format) as [string, ...string[]]),
@@ -106,6 +106,15 @@ const productDefinition = z
     booleans: booleanParsing.optional(),
     caseInsensitiveKeys: z.boolean().optional(),
     unknownKeys: z
+      .object({
+        scope: z.enum(['prefixed', 'all']),
+        effect: z.enum(['refuses-start', 'ignored']),
+        reason: z.string().min(1),
+        allow: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    unknownTomlKeys: z
       .object({
         scope: z.enum(['prefixed', 'all']),
         effect: z.enum(['refuses-start', 'ignored']),

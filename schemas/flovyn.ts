@@ -444,6 +444,11 @@ export const flovyn = defineProduct({
   detect: { envPrefixes: ['FLOVYN_'], images: ['ghcr.io/flovyn/flovyn-server'], tomlKeys: ['database.url', 'server.http_port', 'server.grpc_port', 'database_url', 'server_port', 'grpc_server_port', 'auth.enabled', 'orgs.slug', 'default.token', 'default.type', 'default.server_url', 'default.org_slug'] },
   envPrefixes: ['FLOVYN_'],
   booleans: CONFIG_CRATE_BOOLEAN,
+  unknownTomlKeys: {
+    scope: 'all',
+    effect: 'ignored',
+    reason: 'Flovyn Server ignores TOML keys it does not read (inferred: its source is not public), so a misspelt key silently keeps its default',
+  },
   placeholders: ['flovyn_wk_...', 'flovyn_sk_...'],
   checks,
   settings: [...envSettings, ...serverSettings, ...credentialSettings],

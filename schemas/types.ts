@@ -77,7 +77,9 @@ export type InvalidValueEffect =
   /** The product starts but the feature fails when used (error). */
   | 'fails-later'
   /** The product silently uses its default or a clamped value (warning). */
-  | 'ignored';
+  | 'ignored'
+  /** The product accepts it, but its deployment guide requires otherwise (warning). */
+  | 'against-guide';
 
 /** The format of a secret, for generation, hover and `secret/weak`. */
 export interface SecretSpec {
@@ -279,6 +281,12 @@ export interface ProductDefinition {
   /** True when env keys match case-insensitively (pydantic-settings' default). */
   readonly caseInsensitiveKeys?: boolean;
   readonly unknownKeys?: UnknownKeyPolicy;
+  /**
+   * How the product treats TOML keys its schema does not declare (`source: 'toml'` settings,
+   * aliases and patterns); `unknownKeys` is for env keys. `scope` is `all`. Absent: TOML keys are
+   * not checked. (FraiseQL refuses to start on one; Flovyn ignores them.)
+   */
+  readonly unknownTomlKeys?: UnknownKeyPolicy;
   /** Placeholder values of this product's guides for any of its secrets. */
   readonly placeholders?: readonly string[];
   /** Cross-setting checks (conflicts, start-up refusals no single setting explains). */
