@@ -1,6 +1,531 @@
-import type { NginxFile } from './ast';
+import type { Comment, Span } from '../../types';
+import type { NginxArgument, NginxDirective, NginxFile, NginxParseError } from './ast';
+import { templateActionEnd, isControlAction, usesGoTemplates, isEnvsubstPlaceholder, hasEnvsubstReference } from './template';
 
-// Scaffold, replaced by the nginx parser.
-export function parseNginx(_text: string): NginxFile {
-  return { directives: [], comments: [], errors: [] };
+/**
+ * Parses nginx configuration the way nginx 1.22's `ngx_conf_read_token` and `ngx_conf_parse`
+ * read it, keeping exact spans, and recovering where nginx would stop:
+ * - a word ends at whitespace, `;` or `{`, but `${` continues a variable and `}` inside a word is
+ *   part of it, so `location ~ ^/x{2}$ {` splits where nginx splits it;
+ * - `#` starts a comment only where a word could start; quoted words must be followed by a
+ *   space, `;`, `{` or `)`; `\` escapes the next character everywhere;
+ * - templates are understood: Go `{{ … }}` actions (control actions vanish, value actions are
+ *   words) and envsubst `${VAR}` (a lone `${VAR}` line stands for injected directives).
+ * Never throws; runs in time linear in the text (unterminated-quote recovery is bounded).
+ */
+export function parseNginx(text: string): NginxFile {
+  try {
+    return new NginxParser(text).parse();
+  } catch {
+    // A bug here must not take the host down: report it on the first character instead.
+    return { directives: [], comments: [], errors: [{ span: { start: 0, end: Math.min(1, text.length) }, message: 'The nginx parser failed on this file.' }] };
+  }
+}
+
+const MAX_QUOTE_RECOVERIES = 64;
+const RAW_BLOCK = /_by_lua_block$/;
+
+type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder';
+
+interface Statement {
+  readonly words: NginxArgument[];
+  readonly end: StatementEnd;
+  /** The `;`, `{` or `}` that ended the statement (empty at the end of the file). */
+  readonly endSpan: Span;
+}
+
+interface Frame {
+  readonly name: NginxArgument | undefined;
+  readonly args: readonly NginxArgument[];
+  readonly open: Span | undefined;
+  readonly children: NginxDirective[];
+}
+
+interface ClosedBlock {
+  readonly nameSpan: Span;
+  readonly label: string;
+  readonly open: Span;
+  readonly close: Span;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+function isSpace(ch: number): boolean {
+  return ch === SPACE || ch === TAB || ch === LF || ch === CR;
+}
+
+class NginxParser {
+  private pos = 0;
+  private quoteRecoveries = 0;
+  private readonly comments: Comment[] = [];
+  private readonly errors: NginxParseError[] = [];
+  private readonly closedBlocks: ClosedBlock[] = [];
+  private readonly goTemplates: boolean;
+  private readonly eol: string;
+
+  constructor(private readonly text: string) {
+    this.goTemplates = usesGoTemplates(text);
+    const lf = text.indexOf('\n');
+    this.eol = lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : lf < 0 && text.includes('\r') ? '\r' : '\n';
+  }
+
+  parse(): NginxFile {
+    const stack: Frame[] = [{ name: undefined, args: [], open: undefined, children: [] }];
+    for (;;) {
+      const statement = this.readStatement();
+      const frame = stack[stack.length - 1]!;
+      const [name, ...args] = statement.words;
+      switch (statement.end) {
+        case 'semicolon':
+          if (name) frame.children.push(this.leaf(name, args, statement.endSpan));
+          break;
+        case 'placeholder':
+          if (name) frame.children.push({ ...this.leaf(name, args, undefined), placeholder: true });
+          break;
+        case 'open':
+          if (!name) {
+            this.error(statement.endSpan, 'Unexpected "{": a block needs a directive before it (`server {`, `location /path {`).');
+            stack.push({ name: undefined, args: [], open: statement.endSpan, children: [] });
+          } else if (RAW_BLOCK.test(name.value)) {
+            frame.children.push(this.rawBlock(name, args, statement.endSpan));
+          } else {
+            stack.push({ name, args, open: statement.endSpan, children: [] });
+          }
+          break;
+        case 'close':
+          if (name) {
+            frame.children.push(this.leaf(name, args, undefined));
+            this.missingSemicolon(name, args, 'nginx stops at the "}" that follows with unexpected "}"');
+          }
+          if (stack.length > 1) {
+            stack.pop();
+            this.closeFrame(frame, stack[stack.length - 1]!, statement.endSpan);
+          } else {
+            this.error(statement.endSpan, 'Unexpected "}": it closes no block.', { title: 'Remove the "}"', span: statement.endSpan, newText: '' });
+          }
+          break;
+        case 'eof':
+          if (name) {
+            frame.children.push(this.leaf(name, args, undefined));
+            this.missingSemicolon(name, args, 'the file ends first');
+          }
+          return this.finish(stack);
+      }
+    }
+  }
+
+  // ---- statements -------------------------------------------------------------------------
+
+  /** Reads words up to `;`, `{`, `}` or the end of the file, as `ngx_conf_read_token` does. */
+  private readStatement(): Statement {
+    const text = this.text;
+    const length = text.length;
+    const words: NginxArgument[] = [];
+    let lastSpace = true;
+    let needSpace = false;
+    let escaped = false;
+    let variable = false;
+    let quote: '"' | "'" | undefined;
+    let wordStart = 0;
+    let templated = false;
+
+    for (;;) {
+      while (this.pos < length) {
+        const offset = this.pos;
+        const ch = text.charCodeAt(offset);
+        this.pos++;
+
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+
+        if (needSpace) {
+          if (isSpace(ch)) {
+            lastSpace = true;
+            needSpace = false;
+            continue;
+          }
+          if (ch === 59 /* ; */) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+          if (ch === 123 /* { */) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+          if (ch !== 41 /* ) */ && ch !== 125 /* } */) {
+            this.error({ start: offset, end: offset + 1 }, `Unexpected "${text[offset]}" right after a quoted string: nginx needs a space, ";" or "{" there.`);
+          }
+          // As nginx does for `)`, and as recovery otherwise: the character starts the next word.
+          lastSpace = true;
+          needSpace = false;
+        }
+
+        if (lastSpace) {
+          if (isSpace(ch)) continue;
+          wordStart = offset;
+          quote = undefined;
+          switch (ch) {
+            case 59 /* ; */:
+              if (words.length > 0) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+              this.error({ start: offset, end: offset + 1 }, 'Unexpected ";": there is no directive before it.', {
+                title: 'Remove the extra ";"',
+                span: { start: offset, end: offset + 1 },
+                newText: '',
+              });
+              continue;
+            case 123 /* { */: {
+              const actionEnd = this.goTemplates ? templateActionEnd(text, offset) : undefined;
+              if (actionEnd !== undefined) {
+                this.pos = actionEnd;
+                if (isControlAction(text.slice(offset, actionEnd))) continue;
+                templated = true;
+                lastSpace = false;
+                continue;
+              }
+              return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+            }
+            case 125 /* } */:
+              return { words, end: 'close', endSpan: { start: offset, end: offset + 1 } };
+            case 35 /* # */:
+              this.readComment(offset);
+              continue;
+            case 92 /* \ */:
+              escaped = true;
+              lastSpace = false;
+              continue;
+            case 34 /* " */:
+              quote = '"';
+              lastSpace = false;
+              continue;
+            case 39 /* ' */:
+              quote = "'";
+              lastSpace = false;
+              continue;
+            case 36 /* $ */:
+              variable = true;
+              lastSpace = false;
+              continue;
+            default:
+              lastSpace = false;
+              continue;
+          }
+        }
+
+        // Inside a word.
+        if (ch === 123 /* { */ && variable) continue;
+        variable = false;
+        if (ch === 123 /* { */ && this.goTemplates) {
+          const actionEnd = templateActionEnd(text, offset);
+          if (actionEnd !== undefined) {
+            this.pos = actionEnd;
+            templated = true;
+            continue;
+          }
+        }
+        if (ch === 92 /* \ */) {
+          escaped = true;
+          continue;
+        }
+        if (ch === 36 /* $ */) {
+          variable = true;
+          continue;
+        }
+        if (quote) {
+          if ((quote === '"' && ch === 34) || (quote === "'" && ch === 39)) {
+            this.pushWord(words, wordStart, offset, quote, templated);
+            templated = false;
+            needSpace = true;
+          }
+          continue;
+        }
+        if (isSpace(ch) || ch === 59 /* ; */ || ch === 123 /* { */) {
+          this.pushWord(words, wordStart, offset, quote, templated);
+          templated = false;
+          lastSpace = true;
+          if (ch === 59) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+          if (ch === 123) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+          if (words.length === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
+            return { words, end: 'placeholder', endSpan: { start: offset, end: offset } };
+          }
+        }
+      }
+
+      // End of the text.
+      if (!lastSpace && quote) {
+        if (this.quoteRecoveries < MAX_QUOTE_RECOVERIES) {
+          // Read the quote as if it closed at the end of its line, and go on from there.
+          this.quoteRecoveries++;
+          const lineEnd = this.lineEndOf(wordStart);
+          this.error(
+            { start: wordStart, end: wordStart + 1 },
+            `Unterminated quoted string: the closing ${quote} is missing, so nginx reads the rest of the file as part of it.`,
+          );
+          const word = this.pushWord(words, wordStart, lineEnd, quote, templated);
+          words[words.length - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
+          templated = false;
+          this.pos = lineEnd;
+          quote = undefined;
+          lastSpace = true;
+          needSpace = false;
+          escaped = false;
+          continue;
+        }
+        this.error({ start: wordStart, end: wordStart + 1 }, `Unterminated quoted string: the closing ${quote} is missing.`);
+        const word = this.pushWord(words, wordStart, length, quote, templated);
+        words[words.length - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
+      } else if (!lastSpace && !needSpace) {
+        this.pushWord(words, wordStart, length, quote, templated);
+        if (words.length === 1 && isPlaceholderName(words[0]!.raw)) {
+          return { words, end: 'placeholder', endSpan: { start: length, end: length } };
+        }
+      }
+      return { words, end: 'eof', endSpan: { start: length, end: length } };
+    }
+  }
+
+  /** Adds the word from `start` to `end` (a closing quote's offset for quoted words). */
+  private pushWord(words: NginxArgument[], start: number, end: number, quote: '"' | "'" | undefined, templated: boolean): NginxArgument {
+    const text = this.text;
+    const stop = quote ? Math.min(end + 1, text.length) : end;
+    const inner = quote ? text.slice(start + 1, end) : text.slice(start, end);
+    const word: NginxArgument =
+      templated || (inner.includes('${') && hasEnvsubstReference(inner))
+        ? { value: unescape(inner), raw: text.slice(start, stop), span: { start, end: stop }, quote, templated: true }
+        : { value: unescape(inner), raw: text.slice(start, stop), span: { start, end: stop }, quote };
+    words.push(word);
+    return word;
+  }
+
+  private readComment(hash: number): void {
+    const end = this.lineEndOf(hash);
+    this.comments.push({ span: { start: hash, end }, text: this.text.slice(hash + 1, end) });
+    this.pos = end;
+  }
+
+  /** Offset of the line break (or end of text) of the line holding `offset`. */
+  private lineEndOf(offset: number): number {
+    const text = this.text;
+    let end = offset;
+    while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+    return end;
+  }
+
+  /** True when only blanks or a comment follow `offset` on its line. */
+  private endsLine(offset: number): boolean {
+    const text = this.text;
+    let at = offset;
+    while (at < text.length && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+    if (at >= text.length) return true;
+    const ch = text.charCodeAt(at);
+    return ch === LF || ch === CR || ch === 35 /* # */;
+  }
+
+  // ---- blocks -----------------------------------------------------------------------------
+
+  private leaf(name: NginxArgument, args: readonly NginxArgument[], semicolon: Span | undefined): NginxDirective {
+    const last = args.length > 0 ? args[args.length - 1]! : name;
+    return {
+      name: name.value,
+      nameSpan: name.span,
+      args,
+      semicolon,
+      block: undefined,
+      span: { start: name.span.start, end: semicolon ? semicolon.end : last.span.end },
+    };
+  }
+
+  private closeFrame(frame: Frame, parent: Frame, close: Span): void {
+    if (!frame.name || !frame.open) return; // a stray `{`, already reported
+    parent.children.push({
+      name: frame.name.value,
+      nameSpan: frame.name.span,
+      args: frame.args,
+      semicolon: undefined,
+      block: { open: frame.open, close, children: frame.children },
+      span: { start: frame.name.span.start, end: close.end },
+    });
+    this.closedBlocks.push({ nameSpan: frame.name.span, label: labelOf(frame.name, frame.args), open: frame.open, close });
+  }
+
+  /** Skips a block of Lua code (OpenResty's `*_by_lua_block`), minding Lua strings and comments. */
+  private rawBlock(name: NginxArgument, args: readonly NginxArgument[], open: Span): NginxDirective {
+    const close = skipLuaBlock(this.text, open.end);
+    this.pos = close === undefined ? this.text.length : close + 1;
+    const closeSpan = close === undefined ? undefined : { start: close, end: close + 1 };
+    if (!closeSpan) this.unclosed(name, args, open, undefined);
+    return {
+      name: name.value,
+      nameSpan: name.span,
+      args,
+      semicolon: undefined,
+      block: { open, close: closeSpan, children: [], raw: true },
+      span: { start: name.span.start, end: closeSpan ? closeSpan.end : this.text.length },
+    };
+  }
+
+  private finish(stack: Frame[]): NginxFile {
+    // Unwind blocks the file never closed, innermost first.
+    for (let depth = stack.length - 1; depth > 0; depth--) {
+      const frame = stack[depth]!;
+      const parent = stack[depth - 1]!;
+      if (!frame.name || !frame.open) continue;
+      const lastChild = frame.children[frame.children.length - 1];
+      parent.children.push({
+        name: frame.name.value,
+        nameSpan: frame.name.span,
+        args: frame.args,
+        semicolon: undefined,
+        block: { open: frame.open, close: undefined, children: frame.children },
+        span: { start: frame.name.span.start, end: Math.max(frame.open.end, lastChild ? lastChild.span.end : 0) },
+      });
+    }
+    const outermost = stack.slice(1).find((frame) => frame.name && frame.open);
+    if (outermost) this.reportUnclosed(stack, outermost);
+    this.errors.sort((a, b) => a.span.start - b.span.start);
+    return { directives: stack[0]!.children, comments: this.comments, errors: this.errors };
+  }
+
+  /**
+   * One error for the blocks left open at the end of the file. nginx can only say "unexpected end
+   * of file"; the block that lacks its `}` is usually the one whose `}` comes first at a shallower
+   * indentation than its opening line (that `}` belongs to an outer block), so report that one.
+   */
+  private reportUnclosed(stack: readonly Frame[], outermost: Frame): void {
+    const after = outermost.open!.start;
+    let culprit: ClosedBlock | undefined;
+    for (const block of this.closedBlocks) {
+      if (block.open.start <= after || (culprit && culprit.close.start <= block.close.start)) continue;
+      const openIndent = this.indentOf(block.open.start);
+      const closeIndent = this.indentOf(block.close.start);
+      if (this.firstOnLine(block.close.start) && closeIndent.length < openIndent.length) culprit = block;
+    }
+    if (culprit) {
+      const indent = this.indentOf(culprit.open.start);
+      const lineStart = this.lineStartOf(culprit.close.start);
+      this.error(culprit.nameSpan, `The block of \`${culprit.label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
+        title: `Close the block of \`${culprit.label}\``,
+        span: { start: lineStart, end: lineStart },
+        newText: `${indent}}${this.eol}`,
+      });
+      return;
+    }
+    const innermost = [...stack].reverse().find((frame) => frame.name && frame.open)!;
+    this.unclosed(innermost.name!, innermost.args, innermost.open!, this.indentOf(innermost.open!.start));
+  }
+
+  private unclosed(name: NginxArgument, args: readonly NginxArgument[], open: Span, indent: string | undefined): void {
+    const label = labelOf(name, args);
+    const end = this.text.length;
+    const endsWithBreak = end > 0 && (this.text.charCodeAt(end - 1) === LF || this.text.charCodeAt(end - 1) === CR);
+    const pad = indent ?? this.indentOf(open.start);
+    this.error(name.span, `The block of \`${label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
+      title: `Close the block of \`${label}\``,
+      span: { start: end, end },
+      newText: endsWithBreak ? `${pad}}${this.eol}` : `${this.eol}${pad}}`,
+    });
+  }
+
+  private missingSemicolon(name: NginxArgument, args: readonly NginxArgument[], why: string): void {
+    const last = args.length > 0 ? args[args.length - 1]! : name;
+    // Only the name: an argument may be a credential (`proxy_set_header Authorization …`).
+    this.error(last.span, `Missing ";" at the end of \`${name.raw}\`: ${why}.`, {
+      title: 'Insert ";"',
+      span: { start: last.span.end, end: last.span.end },
+      newText: ';',
+    });
+  }
+
+  private indentOf(offset: number): string {
+    const start = this.lineStartOf(offset);
+    let end = start;
+    while (end < this.text.length && (this.text.charCodeAt(end) === SPACE || this.text.charCodeAt(end) === TAB)) end++;
+    return this.text.slice(start, end);
+  }
+
+  private firstOnLine(offset: number): boolean {
+    return this.text.slice(this.lineStartOf(offset), offset).trim() === '';
+  }
+
+  private lineStartOf(offset: number): number {
+    let start = offset;
+    while (start > 0 && this.text.charCodeAt(start - 1) !== LF && this.text.charCodeAt(start - 1) !== CR) start--;
+    return start;
+  }
+
+  private error(span: Span, message: string, repair?: NginxParseError['repair']): void {
+    this.errors.push(repair ? { span, message, repair } : { span, message });
+  }
+}
+
+/** `location /api/`, `server`, … for messages about blocks: the name and at most two short arguments. */
+function labelOf(name: NginxArgument, args: readonly NginxArgument[]): string {
+  const shown = args.slice(0, 2).map((arg) => (arg.raw.length > 40 ? `${arg.raw.slice(0, 37)}...` : arg.raw));
+  return [name.raw, ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
+}
+
+function isPlaceholderName(raw: string): boolean {
+  return isEnvsubstPlaceholder(raw) || (raw.startsWith('{{') && raw.endsWith('}}') && !raw.slice(2, -2).includes('}}'));
+}
+
+/** Resolves escapes as nginx does: `\"`, `\'`, `\\`, `\t`, `\r`, `\n`; any other `\x` stays. */
+function unescape(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (ch === '\\' && i + 1 < raw.length) {
+      const next = raw[i + 1]!;
+      if (next === '"' || next === "'" || next === '\\') {
+        out += next;
+        i++;
+        continue;
+      }
+      if (next === 't' || next === 'r' || next === 'n') {
+        out += next === 't' ? '\t' : next === 'r' ? '\r' : '\n';
+        i++;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Offset of the `}` closing a Lua block body that starts at `from`, or undefined. */
+function skipLuaBlock(text: string, from: number): number | undefined {
+  let depth = 0;
+  let at = from;
+  while (at < text.length) {
+    const ch = text[at]!;
+    if (ch === '-' && text[at + 1] === '-') {
+      const long = /^\[(=*)\[/.exec(text.slice(at + 2, at + 2 + 64));
+      if (long) {
+        const close = text.indexOf(`]${long[1]}]`, at + 2 + long[0].length);
+        at = close < 0 ? text.length : close + long[1]!.length + 2;
+      } else {
+        while (at < text.length && text[at] !== '\n') at++;
+      }
+      continue;
+    }
+    if (ch === '[') {
+      const long = /^\[(=*)\[/.exec(text.slice(at, at + 64));
+      if (long) {
+        const close = text.indexOf(`]${long[1]}]`, at + long[0].length);
+        at = close < 0 ? text.length : close + long[1]!.length + 2;
+        continue;
+      }
+    }
+    if (ch === '"' || ch === "'") {
+      at++;
+      while (at < text.length && text[at] !== ch && text[at] !== '\n') at += text[at] === '\\' ? 2 : 1;
+      at++;
+      continue;
+    }
+    if (ch === '{') depth++;
+    else if (ch === '}') {
+      if (depth === 0) return at;
+      depth--;
+    }
+    at++;
+  }
+  return undefined;
 }

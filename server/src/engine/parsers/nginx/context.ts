@@ -1,0 +1,123 @@
+import type { NginxDirective } from './ast';
+import { entriesOf, nginxReference, type DirectiveEntry, type NginxFamily } from './reference';
+
+/**
+ * Where a directive stands, as nginx sees it while reading: the reference's context name plus
+ * the family of the enclosing configuration, because the names alone are ambiguous (`server`
+ * is an http, a stream and a mail block).
+ */
+export interface NginxContext {
+  /** The reference's name: `main`, `events`, `http`, `server`, `location`, `if`, `if in location`, `upstream`, … */
+  readonly name: string;
+  readonly family: NginxFamily;
+  /**
+   * `directives`: the block holds directives. `data`: it holds entries nginx reads itself
+   * (`map`, `types`, `geo`, `split_clients`…). `unknown`: the block of an unknown directive.
+   */
+  readonly kind: 'directives' | 'data' | 'unknown';
+}
+
+export const MAIN_CONTEXT: NginxContext = { name: 'main', family: 'core', kind: 'directives' };
+
+const NAMED_CONTEXTS: Readonly<Record<string, NginxContext>> = {
+  main: MAIN_CONTEXT,
+  events: { name: 'events', family: 'core', kind: 'directives' },
+  http: { name: 'http', family: 'http', kind: 'directives' },
+  server: { name: 'server', family: 'http', kind: 'directives' },
+  location: { name: 'location', family: 'http', kind: 'directives' },
+  if: { name: 'if in location', family: 'http', kind: 'directives' },
+  upstream: { name: 'upstream', family: 'http', kind: 'directives' },
+  limit_except: { name: 'limit_except', family: 'http', kind: 'directives' },
+  stream: { name: 'stream', family: 'stream', kind: 'directives' },
+  mail: { name: 'mail', family: 'mail', kind: 'directives' },
+};
+
+/** The context a `# deploy-doctor context=…` comment names (`server` means an http server). */
+export function contextNamed(name: string): NginxContext | undefined {
+  return Object.prototype.hasOwnProperty.call(NAMED_CONTEXTS, name) ? NAMED_CONTEXTS[name] : undefined;
+}
+
+/** Human name of a context for messages: `server`, `if` inside `location`… */
+export function contextLabel(context: NginxContext): string {
+  if (context.name === 'if in location') return '`if` inside `location`';
+  if (context.name === 'if') return '`if` inside `server`';
+  const family = context.family !== 'http' && context.family !== 'core' && context.name !== context.family ? ` (${context.family})` : '';
+  return `\`${context.name}\`${family}`;
+}
+
+/** True when nginx accepts the entry's directive in `context`. */
+export function allows(entry: DirectiveEntry, context: NginxContext): boolean {
+  if (context.kind !== 'directives') return false;
+  if (entry.contexts.includes('')) return true; // `include`: anywhere
+  const accepted = context.name === 'if in location' ? ['if in location', 'if'] : [context.name];
+  if (!entry.contexts.some((name) => accepted.includes(name))) return false;
+  return context.family === 'core' || entry.family === 'core' || entry.family === context.family;
+}
+
+/** The reference entries of `name` that nginx accepts in `context`. */
+export function entriesIn(name: string, context: NginxContext): DirectiveEntry[] {
+  return entriesOf(name).filter((entry) => allows(entry, context));
+}
+
+/** The context inside a block directive's `{ … }`. */
+export function blockContext(parent: NginxContext, directive: NginxDirective): NginxContext {
+  if (parent.kind !== 'directives') return { name: directive.name, family: parent.family, kind: 'unknown' };
+  const candidates = entriesOf(directive.name).filter((entry) => entry.isBlock);
+  const entry = candidates.find((candidate) => allows(candidate, parent)) ?? candidates[0];
+  if (!entry) return { name: directive.name, family: parent.family, kind: 'unknown' };
+  const family = entry.family === 'core' ? parent.family : entry.family;
+  if (directive.name === 'if') {
+    return { name: parent.name === 'location' || parent.name === 'if in location' ? 'if in location' : 'if', family: 'http', kind: 'directives' };
+  }
+  const kind = nginxReference().contextNames.has(directive.name) ? 'directives' : 'data';
+  return { name: directive.name, family, kind };
+}
+
+export interface VisitedDirective {
+  readonly directive: NginxDirective;
+  /** The context the directive stands in. */
+  readonly context: NginxContext;
+  /** Enclosing block directives, outermost first. */
+  readonly parents: readonly NginxDirective[];
+}
+
+/** Every directive in document order with its context; iterative, so deep nesting is safe. */
+export function walkNginx(directives: readonly NginxDirective[], root: NginxContext, visit: (visited: VisitedDirective) => void): void {
+  const stack: { list: readonly NginxDirective[]; index: number; context: NginxContext; parents: readonly NginxDirective[] }[] = [
+    { list: directives, index: 0, context: root, parents: [] },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.list.length) {
+      stack.pop();
+      continue;
+    }
+    const directive = frame.list[frame.index++]!;
+    visit({ directive, context: frame.context, parents: frame.parents });
+    if (directive.block && directive.block.children.length > 0) {
+      stack.push({ list: directive.block.children, index: 0, context: blockContext(frame.context, directive), parents: [...frame.parents, directive] });
+    }
+  }
+}
+
+/** The context at `offset` (inside which block the offset lies), with the enclosing blocks. */
+export function contextAt(
+  directives: readonly NginxDirective[],
+  root: NginxContext,
+  offset: number,
+  textLength: number,
+): { context: NginxContext; parents: NginxDirective[] } {
+  let context = root;
+  const parents: NginxDirective[] = [];
+  let list = directives;
+  for (;;) {
+    const holder = list.find((directive) => {
+      const block = directive.block;
+      return block !== undefined && !block.raw && block.open.end <= offset && offset <= (block.close ? block.close.start : textLength);
+    });
+    if (!holder) return { context, parents };
+    context = blockContext(context, holder);
+    parents.push(holder);
+    list = holder.block!.children;
+  }
+}

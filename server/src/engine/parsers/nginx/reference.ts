@@ -1,0 +1,105 @@
+import { Format, getDirectives, getVariables } from '@nginx/reference-lib';
+import { argumentShapeOf, type ArgumentShape } from './syntax';
+
+/**
+ * What nginx's official documentation says about every directive, from `@nginx/reference-lib`
+ * (generated from nginx.org). A name can belong to several modules (`server` is an http block,
+ * an upstream member, a mail and a stream block): entries keep each module's own facts, and
+ * lookups return all of them. Built once, on first use.
+ */
+
+/** The configuration a module belongs to: directives of one family never apply in another's blocks. */
+export type NginxFamily = 'core' | 'http' | 'stream' | 'mail';
+
+export interface DirectiveEntry {
+  readonly name: string;
+  readonly module: string;
+  readonly family: NginxFamily;
+  /** Syntax lines as the reference writes them, in markdown (`` `on` | `off` ``). */
+  readonly syntax: readonly string[];
+  /** Contexts as the reference names them: `main`, `http`, `server`, `location`, `if in location`, … (`''` = any). */
+  readonly contexts: readonly string[];
+  readonly isBlock: boolean;
+  readonly default: string;
+  /** Argument counts and fixed values, from `syntax`. */
+  readonly shapes: readonly ArgumentShape[];
+}
+
+export interface NginxReference {
+  readonly entries: ReadonlyMap<string, readonly DirectiveEntry[]>;
+  /** Every directive name, sorted. */
+  readonly names: readonly string[];
+  /** Names some directive lists as its context (`server`, `upstream`, `acme_issuer`…): blocks holding directives. */
+  readonly contextNames: ReadonlySet<string>;
+}
+
+let reference: NginxReference | undefined;
+let descriptions: Map<string, string> | undefined;
+let variables: Map<string, { module: string; description: string }> | undefined;
+
+export function nginxReference(): NginxReference {
+  if (reference) return reference;
+  const entries = new Map<string, DirectiveEntry[]>();
+  const contextNames = new Set<string>();
+  for (const directive of getDirectives(Format.HTML)) {
+    const entry: DirectiveEntry = {
+      name: directive.name,
+      module: directive.module,
+      family: familyOf(directive.module),
+      syntax: directive.syntax,
+      contexts: directive.contexts,
+      isBlock: directive.isBlock,
+      default: directive.default,
+      shapes: directive.syntax.map(argumentShapeOf),
+    };
+    const list = entries.get(entry.name);
+    if (list) list.push(entry);
+    else entries.set(entry.name, [entry]);
+    for (const context of directive.contexts) if (context) contextNames.add(context);
+  }
+  reference = { entries, names: [...entries.keys()].sort(), contextNames };
+  return reference;
+}
+
+export function entriesOf(name: string): readonly DirectiveEntry[] {
+  return nginxReference().entries.get(name) ?? [];
+}
+
+/** The reference's description of a directive in one module, in markdown. */
+export function descriptionOf(entry: Pick<DirectiveEntry, 'name' | 'module'>): string {
+  if (!descriptions) {
+    descriptions = new Map();
+    for (const directive of getDirectives(Format.Markdown)) descriptions.set(`${directive.module}/${directive.name}`, directive.description);
+  }
+  return descriptions.get(`${entry.module}/${entry.name}`) ?? '';
+}
+
+/** An nginx variable (`$http_upgrade`) as the reference documents it; `$arg_name`-style families match by prefix. */
+export function variableOf(name: string): { name: string; module: string; description: string } | undefined {
+  if (!variables) {
+    variables = new Map();
+    for (const variable of getVariables(Format.Markdown)) variables.set(variable.name, { module: variable.module, description: variable.description });
+  }
+  const exact = variables.get(name);
+  if (exact) return { name, ...exact };
+  for (const [documented, info] of variables) {
+    const prefix = /^(\$[a-z0-9_]*?_)[A-Z]+$/.exec(documented)?.[1];
+    if (prefix && name.startsWith(prefix) && name.length > prefix.length) return { name: documented, ...info };
+  }
+  return undefined;
+}
+
+/** nginx.org's page for a directive: `https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_pass`. */
+export function docsUrlOf(entry: Pick<DirectiveEntry, 'name' | 'module'>): string {
+  const anchor = `#${entry.name}`;
+  if (entry.module === 'Core functionality') return `https://nginx.org/en/docs/ngx_core_module.html${anchor}`;
+  const section = /^ngx_(http|stream|mail)_/.exec(entry.module)?.[1];
+  return section ? `https://nginx.org/en/docs/${section}/${entry.module}.html${anchor}` : `https://nginx.org/en/docs/${entry.module}.html${anchor}`;
+}
+
+function familyOf(module: string): NginxFamily {
+  if (module.startsWith('ngx_http_') || module === 'ngx_otel_module') return 'http';
+  if (module.startsWith('ngx_stream_')) return 'stream';
+  if (module.startsWith('ngx_mail_')) return 'mail';
+  return 'core';
+}
