@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { parse as dotenvParse } from 'dotenv';
 import { applyFix, checkText, findingsOf, textOf } from '../../testing';
 
 const duplicatesOf = (text: string) => {
@@ -43,6 +44,14 @@ test('three occurrences: both earlier ones point at the last, and never quote a 
     assert.doesNotMatch(finding.message, /first|second|third/);
     assert.equal(finding.related[0]!.range.start.line, 2);
   }
+});
+
+test('no fix when deleting the line would change another value (an open quote above would close there)', () => {
+  const text = 'NOTE="\nA=""\nA="';
+  const { findings } = duplicatesOf(text);
+  assert.equal(findings.length, 1);
+  assert.deepEqual(findings[0]!.fixes, []);
+  assert.notDeepEqual(dotenvParse('NOTE="\nA="'), dotenvParse(text), 'deleting line 2 would change NOTE');
 });
 
 test('different keys, and keys differing only in case, are not duplicates', () => {

@@ -1,4 +1,5 @@
 import type { EnvEntry } from '../../parsers/env/ast';
+import { parseEnv } from '../../parsers/env/parse';
 import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
@@ -28,16 +29,39 @@ export const duplicateKey = defineRule({
       const winner = entries[entries.length - 1]!;
       const winnerLine = lineOf(winner);
       for (const overridden of entries.slice(0, -1)) {
+        const lines = wholeLines(document.lines, overridden.span);
+        const fixes = deletionKeepsValues(document.text, lines, overridden)
+          ? [{ title: 'Delete the overridden line', isPreferred: true, edits: [{ span: lines, newText: '' }] }]
+          : [];
         report({
           span: overridden.keySpan,
           message: `${key} is set again on line ${winnerLine}: dotenv uses the value from line ${winnerLine}, so this line (${lineOf(overridden)}) has no effect.`,
           related: [{ uri: document.uri, span: winner.keySpan, message: `${key} is set here; this value is the one used.` }],
-          fixes: [{ title: 'Delete the overridden line', isPreferred: true, edits: [{ span: wholeLines(document.lines, overridden.span), newText: '' }] }],
+          fixes,
         });
       }
     }
   },
 });
+
+/**
+ * True when deleting `lines` removes only `entry` and leaves every value as dotenv reads it.
+ * Not always so: the lines may hold other text (statements separated by U+2028), and dotenv
+ * closes a quote at the first later quote that ends a line, so removing a line can make an
+ * unterminated quote further up swallow the lines below it.
+ */
+function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry): boolean {
+  const outside = text.slice(lines.start, entry.span.start) + text.slice(entry.span.end, lines.end);
+  if (!/^\s*$/.test(outside)) return false;
+  const values = (source: string) => {
+    const map = new Map<string, string>();
+    for (const each of parseEnv(source).entries) map.set(each.key, each.value);
+    return map;
+  };
+  const before = values(text);
+  const after = values(text.slice(0, lines.start) + text.slice(lines.end));
+  return before.size === after.size && [...before].every(([key, value]) => after.get(key) === value);
+}
 
 /** The lines `span` touches, with the line break after them (or before them at the end of the file). */
 function wholeLines(lines: LineIndex, span: Span): Span {

@@ -12,7 +12,8 @@ import { parseEnv } from '../../parsers/env/parse';
 export function quoted(content: string, expected: string): string | undefined {
   const candidates: EnvQuote[] = [];
   if (!content.includes('"') && !content.includes('\\')) candidates.push('"');
-  if (!content.includes("'") && !content.includes('$')) candidates.push("'");
+  // A backslash before the closing quote would let dotenv skip it and close at a later line's quote.
+  if (!content.includes("'") && !content.includes('$') && !content.endsWith('\\')) candidates.push("'");
   for (const quote of candidates) {
     const written = `${quote}${content}${quote}`;
     const reparsed = parseEnv(`KEY=${written}`).entries;

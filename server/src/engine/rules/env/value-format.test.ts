@@ -23,10 +23,13 @@ test('an unquoted value with blanks: reported at the value, quoted by a preferre
 });
 
 test('the quote chosen does not occur in the value; no fix when no quote keeps its meaning', () => {
-  const text = 'MSG=say "hi" now\nMIXED=a "b" $c\n';
+  const text = 'MSG=say "hi" now\nMIXED=a "b" $c\nDIR=C:\\Program Files\\\nNEXT=\'x\'\n';
   const { result, findings } = check(text);
-  assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), 'MSG=\'say "hi" now\'\nMIXED=a "b" $c\n');
+  assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), 'MSG=\'say "hi" now\'\nMIXED=a "b" $c\nDIR=C:\\Program Files\\\nNEXT=\'x\'\n');
   assert.deepEqual(findings[1]!.fixes, []);
+  // In 'C:\Program Files\' dotenv would take the backslash as escaping the closing quote.
+  assert.equal(textOf(text, findings[2]!), 'C:\\Program Files\\');
+  assert.deepEqual(findings[2]!.fixes, []);
 });
 
 test('a # glued to an unquoted value: says what the app reads; the fix quotes it, # included', () => {

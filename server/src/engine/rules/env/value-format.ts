@@ -135,17 +135,22 @@ function wrapFix(title: string, span: Span, quotedText: string, isPreferred: boo
   };
 }
 
-/** TrailingWhitespace, except inside a quoted value, where the blanks are part of the value. */
+/**
+ * TrailingWhitespace, except inside a quoted value, where the blanks are part of the value, and
+ * the one blank a `KEY: ` separator needs (without it dotenv would read the next line as the value).
+ */
 function checkTrailingWhitespace({ document, report }: RuleContext<'env'>): void {
   const { text, lines } = document;
   const quotedSpans = document.ast.entries.filter((entry) => entry.quote !== undefined).map((entry) => entry.valueSpan);
+  const colonBlanks = new Set(document.ast.entries.filter((entry) => entry.separator === ':').map((entry) => entry.equalsOffset + 1));
   let next = 0;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineStart = lines.lineStart(line);
     const lineEnd = lines.lineEnd(line);
     let start = lineEnd;
     while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    if (start === lineEnd) continue;
+    if (colonBlanks.has(start)) start++;
+    if (start >= lineEnd) continue;
     while (next < quotedSpans.length && quotedSpans[next]!.end <= start) next++;
     const inside = quotedSpans[next];
     if (inside && inside.start < start && start < inside.end) continue;
