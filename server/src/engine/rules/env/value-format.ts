@@ -54,7 +54,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   if (first === '"' || first === "'" || first === '`') {
     report({
       span: entry.valueSpan,
-      message: `Text follows the closing ${first} of ${entry.key}, so dotenv does not read the value as quoted: it keeps the characters literally. Quote the whole value, or move the text into a comment.`,
+      message: `Text follows the closing ${first} of ${entry.key}, so dotenv does not read a quoted string here: it reads the line up to any # and removes the outer quotes only if both ends have one. Quote the whole value, or move the text into a comment.`,
     });
     return;
   }
