@@ -25,7 +25,8 @@ export function parseNginx(text: string): NginxFile {
 const MAX_QUOTE_RECOVERIES = 64;
 const RAW_BLOCK = /_by_lua_block$/;
 
-type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder';
+/** `recovered`: cut short at the end of a line after an unterminated quote (already reported). */
+type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder' | 'recovered';
 
 interface Statement {
   readonly words: NginxArgument[];
@@ -85,6 +86,9 @@ class NginxParser {
         case 'placeholder':
           if (name) frame.children.push({ ...this.leaf(name, args, undefined), placeholder: true });
           break;
+        case 'recovered':
+          if (name) frame.children.push(this.leaf(name, args, undefined));
+          break;
         case 'open':
           if (!name) {
             this.error(statement.endSpan, 'Unexpected "{": a block needs a directive before it (`server {`, `location /path {`).');
@@ -132,154 +136,147 @@ class NginxParser {
     let wordStart = 0;
     let templated = false;
 
-    for (;;) {
-      while (this.pos < length) {
-        const offset = this.pos;
-        const ch = text.charCodeAt(offset);
-        this.pos++;
+    while (this.pos < length) {
+      const offset = this.pos;
+      const ch = text.charCodeAt(offset);
+      this.pos++;
 
-        if (escaped) {
-          escaped = false;
-          continue;
-        }
+      if (escaped) {
+        escaped = false;
+        continue;
+      }
 
-        if (needSpace) {
-          if (isSpace(ch)) {
-            lastSpace = true;
-            needSpace = false;
-            continue;
-          }
-          if (ch === 59 /* ; */) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-          if (ch === 123 /* { */) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
-          if (ch !== 41 /* ) */ && ch !== 125 /* } */) {
-            this.error({ start: offset, end: offset + 1 }, `Unexpected "${text[offset]}" right after a quoted string: nginx needs a space, ";" or "{" there.`);
-          }
-          // As nginx does for `)`, and as recovery otherwise: the character starts the next word.
+      if (needSpace) {
+        if (isSpace(ch)) {
           lastSpace = true;
           needSpace = false;
+          continue;
         }
-
-        if (lastSpace) {
-          if (isSpace(ch)) continue;
-          wordStart = offset;
-          quote = undefined;
-          switch (ch) {
-            case 59 /* ; */:
-              if (words.length > 0) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-              this.error({ start: offset, end: offset + 1 }, 'Unexpected ";": there is no directive before it.', {
-                title: 'Remove the extra ";"',
-                span: { start: offset, end: offset + 1 },
-                newText: '',
-              });
-              continue;
-            case 123 /* { */: {
-              const actionEnd = this.goTemplates ? templateActionEnd(text, offset) : undefined;
-              if (actionEnd !== undefined) {
-                this.pos = actionEnd;
-                if (isControlAction(text.slice(offset, actionEnd))) continue;
-                templated = true;
-                lastSpace = false;
-                continue;
-              }
-              return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
-            }
-            case 125 /* } */:
-              return { words, end: 'close', endSpan: { start: offset, end: offset + 1 } };
-            case 35 /* # */:
-              this.readComment(offset);
-              continue;
-            case 92 /* \ */:
-              escaped = true;
-              lastSpace = false;
-              continue;
-            case 34 /* " */:
-              quote = '"';
-              lastSpace = false;
-              continue;
-            case 39 /* ' */:
-              quote = "'";
-              lastSpace = false;
-              continue;
-            case 36 /* $ */:
-              variable = true;
-              lastSpace = false;
-              continue;
-            default:
-              lastSpace = false;
-              continue;
-          }
+        if (ch === 59 /* ; */) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 123 /* { */) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+        if (ch !== 41 /* ) */ && ch !== 125 /* } */) {
+          this.error({ start: offset, end: offset + 1 }, `Unexpected "${text[offset]}" right after a quoted string: nginx needs a space, ";" or "{" there.`);
         }
+        // As nginx does for `)`, and as recovery otherwise: the character starts the next word.
+        lastSpace = true;
+        needSpace = false;
+      }
 
-        // Inside a word.
-        if (ch === 123 /* { */ && variable) continue;
-        variable = false;
-        if (ch === 123 /* { */ && this.goTemplates) {
-          const actionEnd = templateActionEnd(text, offset);
-          if (actionEnd !== undefined) {
-            this.pos = actionEnd;
-            templated = true;
+      if (lastSpace) {
+        if (isSpace(ch)) continue;
+        wordStart = offset;
+        quote = undefined;
+        switch (ch) {
+          case 59 /* ; */:
+            if (words.length > 0) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+            this.error({ start: offset, end: offset + 1 }, 'Unexpected ";": there is no directive before it.', {
+              title: 'Remove the extra ";"',
+              span: { start: offset, end: offset + 1 },
+              newText: '',
+            });
             continue;
+          case 123 /* { */: {
+            const actionEnd = this.goTemplates ? templateActionEnd(text, offset) : undefined;
+            if (actionEnd !== undefined) {
+              this.pos = actionEnd;
+              if (isControlAction(text.slice(offset, actionEnd))) continue;
+              templated = true;
+              lastSpace = false;
+              continue;
+            }
+            return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
           }
+          case 125 /* } */:
+            return { words, end: 'close', endSpan: { start: offset, end: offset + 1 } };
+          case 35 /* # */:
+            this.readComment(offset);
+            continue;
+          case 92 /* \ */:
+            escaped = true;
+            lastSpace = false;
+            continue;
+          case 34 /* " */:
+            quote = '"';
+            lastSpace = false;
+            continue;
+          case 39 /* ' */:
+            quote = "'";
+            lastSpace = false;
+            continue;
+          case 36 /* $ */:
+            variable = true;
+            lastSpace = false;
+            continue;
+          default:
+            lastSpace = false;
+            continue;
         }
-        if (ch === 92 /* \ */) {
-          escaped = true;
+      }
+
+      // Inside a word.
+      if (ch === 123 /* { */ && variable) continue;
+      variable = false;
+      if (ch === 123 /* { */ && this.goTemplates) {
+        const actionEnd = templateActionEnd(text, offset);
+        if (actionEnd !== undefined) {
+          this.pos = actionEnd;
+          templated = true;
           continue;
         }
-        if (ch === 36 /* $ */) {
-          variable = true;
-          continue;
-        }
-        if (quote) {
-          if ((quote === '"' && ch === 34) || (quote === "'" && ch === 39)) {
-            this.pushWord(words, wordStart, offset, quote, templated);
-            templated = false;
-            needSpace = true;
-          }
-          continue;
-        }
-        if (isSpace(ch) || ch === 59 /* ; */ || ch === 123 /* { */) {
+      }
+      if (ch === 92 /* \ */) {
+        escaped = true;
+        continue;
+      }
+      if (ch === 36 /* $ */) {
+        variable = true;
+        continue;
+      }
+      if (quote) {
+        if ((quote === '"' && ch === 34) || (quote === "'" && ch === 39)) {
           this.pushWord(words, wordStart, offset, quote, templated);
           templated = false;
-          lastSpace = true;
-          if (ch === 59) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-          if (ch === 123) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
-          if (words.length === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
-            return { words, end: 'placeholder', endSpan: { start: offset, end: offset } };
-          }
+          needSpace = true;
+        }
+        continue;
+      }
+      if (isSpace(ch) || ch === 59 /* ; */ || ch === 123 /* { */) {
+        this.pushWord(words, wordStart, offset, quote, templated);
+        templated = false;
+        lastSpace = true;
+        if (ch === 59) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 123) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+        if (words.length === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
+          return { words, end: 'placeholder', endSpan: { start: offset, end: offset } };
         }
       }
-
-      // End of the text.
-      if (!lastSpace && quote) {
-        if (this.quoteRecoveries < MAX_QUOTE_RECOVERIES) {
-          // Read the quote as if it closed at the end of its line, and go on from there.
-          this.quoteRecoveries++;
-          const lineEnd = this.lineEndOf(wordStart);
-          this.error(
-            { start: wordStart, end: wordStart + 1 },
-            `Unterminated quoted string: the closing ${quote} is missing, so nginx reads the rest of the file as part of it.`,
-          );
-          const word = this.pushWord(words, wordStart, lineEnd, quote, templated);
-          words[words.length - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
-          templated = false;
-          this.pos = lineEnd;
-          quote = undefined;
-          lastSpace = true;
-          needSpace = false;
-          escaped = false;
-          continue;
-        }
-        this.error({ start: wordStart, end: wordStart + 1 }, `Unterminated quoted string: the closing ${quote} is missing.`);
-        const word = this.pushWord(words, wordStart, length, quote, templated);
-        words[words.length - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
-      } else if (!lastSpace && !needSpace) {
-        this.pushWord(words, wordStart, length, quote, templated);
-        if (words.length === 1 && isPlaceholderName(words[0]!.raw)) {
-          return { words, end: 'placeholder', endSpan: { start: length, end: length } };
-        }
-      }
-      return { words, end: 'eof', endSpan: { start: length, end: length } };
     }
+
+    // End of the text.
+    if (!lastSpace && quote) {
+      if (this.quoteRecoveries < MAX_QUOTE_RECOVERIES) {
+        // Read the quote as if it closed at the end of its line, end the directive there, and go on.
+        this.quoteRecoveries++;
+        const lineEnd = this.lineEndOf(wordStart);
+        this.error(
+          { start: wordStart, end: wordStart + 1 },
+          `Unterminated quoted string: the closing ${quote} is missing, so nginx reads the rest of the file as part of it.`,
+        );
+        const word = this.pushWord(words, wordStart, lineEnd, quote, templated);
+        words[words.length - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
+        this.pos = lineEnd;
+        return { words, end: 'recovered', endSpan: { start: lineEnd, end: lineEnd } };
+      }
+      this.error({ start: wordStart, end: wordStart + 1 }, `Unterminated quoted string: the closing ${quote} is missing.`);
+      const word = this.pushWord(words, wordStart, length, quote, templated);
+      words[words.length - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
+    } else if (!lastSpace && !needSpace) {
+      this.pushWord(words, wordStart, length, quote, templated);
+      if (words.length === 1 && isPlaceholderName(words[0]!.raw)) {
+        return { words, end: 'placeholder', endSpan: { start: length, end: length } };
+      }
+    }
+    return { words, end: 'eof', endSpan: { start: length, end: length } };
   }
 
   /** Adds the word from `start` to `end` (a closing quote's offset for quoted words). */

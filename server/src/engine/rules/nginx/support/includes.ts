@@ -1,0 +1,86 @@
+import { globToRegExp } from '../../../detect/glob';
+import { detectKind } from '../../../detect/kind';
+import type { NginxDirective } from '../../../parsers/nginx/ast';
+import type { RuleWorkspace } from '../../rule';
+import { uriPath } from '../../../uri';
+
+/*
+ * `include` as nginx resolves it, mapped onto the workspace. nginx reads a relative path against
+ * its configuration folder (where `nginx.conf` is) and an absolute one as is; in a repository the
+ * configuration folder is the including file's folder or its parent (`conf.d/x.conf` including
+ * `proxy.conf`), and absolute paths under `/etc/nginx/` map onto the same folders. Docker's nginx
+ * image renders `templates/x.conf.template` to `conf.d/x.conf`, so templates match their output.
+ */
+
+const CONFIG_ROOTS = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/usr/local/openresty/nginx/conf/'];
+
+/**
+ * Files every nginx installation ships, which set no directive the deployment rules look for
+ * (MIME types, FastCGI/uwsgi/SCGI parameters, charset maps): an `include` of one is not unknown.
+ */
+const STANDARD_INCLUDES = /(^|\/)(mime\.types|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|koi-utf|koi-win|win-utf|fastcgi-php\.conf|proxy_params|modules-enabled\/\*\.conf)$/;
+
+/** True for a well-known file of the nginx distribution (`mime.types`, `proxy_params`…). */
+export function isStandardInclude(pattern: string): boolean {
+  return STANDARD_INCLUDES.test(pattern);
+}
+
+/** Regular expressions matching the workspace paths an `include` pattern can name. */
+export function includeMatchers(pattern: string, includerPath: string): RegExp[] {
+  const folder = dirname(includerPath);
+  const bases = [...new Set([folder, dirname(folder)])].filter((base) => base !== '');
+  let relative: string;
+  if (pattern.startsWith('/')) {
+    const root = CONFIG_ROOTS.find((prefix) => pattern.startsWith(prefix));
+    if (!root) {
+      // An absolute path outside nginx's folders: the same path, or the same last two segments.
+      const tail = pattern.split('/').slice(-2).join('/');
+      return [globToRegExp(normalize(pattern)), globToRegExp(`**/${tail}`)];
+    }
+    relative = pattern.slice(root.length);
+  } else {
+    relative = pattern;
+  }
+  return bases.map((base) => globToRegExp(normalize(`${base}/${relative}`)));
+}
+
+/** The paths a workspace file has once deployed: itself, and a template's rendered output. */
+export function deployedPaths(path: string): string[] {
+  const paths = [path];
+  if (/\.template$/.test(path)) {
+    const rendered = path.replace(/\.template$/, '');
+    paths.push(rendered, rendered.replace(/\/templates\//, '/conf.d/'));
+  }
+  return paths;
+}
+
+/** Workspace nginx files an `include` in `includerUri` names. */
+export function resolveInclude(pattern: string, includerUri: string, workspace: RuleWorkspace): string[] {
+  const matchers = includeMatchers(pattern, uriPath(includerUri));
+  return nginxFilesOf(workspace).filter((uri) => uri !== includerUri && deployedPaths(uriPath(uri)).some((path) => matchers.some((matcher) => matcher.test(path))));
+}
+
+/** The `include` patterns of a file's directive list, with the directive. */
+export function includesIn(directives: readonly NginxDirective[]): NginxDirective[] {
+  return directives.filter((directive) => directive.name === 'include' && directive.args.length === 1 && !directive.args[0]!.templated);
+}
+
+/** Workspace files that are nginx configuration by name (so no file is read to decide). */
+export function nginxFilesOf(workspace: RuleWorkspace): string[] {
+  return workspace.files().filter((uri) => detectKind(uri, undefined) === 'nginx' || /\.(conf|template|nginx)$/i.test(uriPath(uri)));
+}
+
+function dirname(path: string): string {
+  const index = path.lastIndexOf('/');
+  return index <= 0 ? '' : path.slice(0, index);
+}
+
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}

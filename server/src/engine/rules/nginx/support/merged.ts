@@ -1,0 +1,48 @@
+import type { NginxArgument, NginxDirective } from '../../../parsers/nginx/ast';
+import type { Span } from '../../../types';
+import { countFits } from '../../../parsers/nginx/arguments';
+import { entriesIn, type NginxContext } from '../../../parsers/nginx/context';
+import { entriesOf } from '../../../parsers/nginx/reference';
+import { firstOnLine } from './edits';
+
+/**
+ * Two directives run together because a `;` is missing at the end of a line:
+ *
+ *     proxy_buffering off
+ *     proxy_cache off;
+ *
+ * nginx reads one directive, `proxy_buffering off proxy_cache off`, and reports "invalid number
+ * of arguments" on the second line. When a later line of a directive starts with the name of a
+ * directive that fits there with the words after it, the `;` was most likely forgotten before it.
+ * `certain` is true when the run-together directive is invalid (nginx rejects the file); when it
+ * happens to be valid (`server_name a.example` followed by `listen 80;`) nginx silently reads the
+ * next line as arguments, which is worth a warning.
+ */
+export interface MergedStatement {
+  /** The last word of the first directive (its name or last argument): `;` belongs after it. */
+  readonly before: Span;
+  /** The word that starts the next directive. */
+  readonly next: NginxArgument;
+  readonly certain: boolean;
+}
+
+export function mergedStatement(text: string, directive: NginxDirective, context: NginxContext): MergedStatement | undefined {
+  if (directive.block || directive.placeholder || directive.args.length === 0) return undefined;
+  const own = entriesFor(directive.name, context);
+  if (own.length === 0) return undefined;
+  const wholeFits = countFits(own, directive.args.length);
+  for (let index = 0; index < directive.args.length; index++) {
+    const word = directive.args[index]!;
+    if (word.quote || !firstOnLine(text, word.span.start)) continue;
+    const next = entriesIn(word.value, context);
+    if (next.length === 0 || next.some((entry) => entry.isBlock)) continue;
+    if (!countFits(own, index) || !countFits(next, directive.args.length - index - 1)) continue;
+    return { before: index === 0 ? directive.nameSpan : directive.args[index - 1]!.span, next: word, certain: !wholeFits };
+  }
+  return undefined;
+}
+
+function entriesFor(name: string, context: NginxContext) {
+  const inContext = entriesIn(name, context);
+  return inContext.length > 0 ? inContext : entriesOf(name);
+}

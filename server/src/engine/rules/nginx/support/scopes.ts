@@ -1,0 +1,105 @@
+import type { NginxDirective } from '../../../parsers/nginx/ast';
+import type { RuleWorkspace } from '../../rule';
+import { includesIn, isStandardInclude, resolveInclude } from './includes';
+
+/*
+ * What a block really configures, the way nginx merges configuration: a block's own directives
+ * (with the files it includes spliced in), and for each setting the nearest enclosing block that
+ * sets it. Array-like directives (`proxy_set_header`, `add_header`) are inherited only by blocks
+ * that set none of their own, so those are looked up as a whole level, never merged.
+ */
+
+export interface ScopedDirective {
+  readonly directive: NginxDirective;
+  /** The file the directive is written in (an included file's, for spliced directives). */
+  readonly uri: string;
+}
+
+export interface Scope {
+  /** The block directive (`location /api/`, `server`), or undefined for a file's top level. */
+  readonly owner: NginxDirective | undefined;
+  readonly uri: string;
+  readonly directives: readonly ScopedDirective[];
+  /** True when the block includes a file the workspace does not have: its settings are not all known. */
+  readonly unknownInclude: boolean;
+}
+
+const MAX_INCLUDE_DEPTH = 3;
+
+/** A block's own directives, includes spliced in. */
+export function scopeOf(owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
+  const directives: ScopedDirective[] = [];
+  let unknownInclude = false;
+  const splice = (list: readonly NginxDirective[], from: string, depth: number, seen: ReadonlySet<string>) => {
+    for (const directive of list) {
+      directives.push({ directive, uri: from });
+      if (directive.name !== 'include') continue;
+      if (includesIn([directive]).length === 0) {
+        unknownInclude = true;
+        continue;
+      }
+      const pattern = directive.args[0]!.value;
+      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !seen.has(target)) : [];
+      if (targets.length === 0 && !isStandardInclude(pattern)) unknownInclude = true;
+      for (const target of targets) {
+        const parsed = workspace.parse(target);
+        if (parsed?.kind === 'nginx') splice(parsed.ast.directives, target, depth + 1, new Set([...seen, target]));
+      }
+    }
+  };
+  splice(children, uri, 0, new Set([uri]));
+  return { owner, uri, directives, unknownInclude };
+}
+
+/**
+ * The scopes a block sees, innermost first: the block itself, each enclosing block, then the
+ * file's top level. `if` blocks are separate configurations and are not part of the chain.
+ */
+export function scopeChain(
+  block: NginxDirective,
+  parents: readonly NginxDirective[],
+  topLevel: readonly NginxDirective[],
+  uri: string,
+  workspace: RuleWorkspace,
+): Scope[] {
+  const chain = [scopeOf(block, block.block?.children ?? [], uri, workspace)];
+  for (let index = parents.length - 1; index >= 0; index--) {
+    const parent = parents[index]!;
+    chain.push(scopeOf(parent, parent.block?.children ?? [], uri, workspace));
+  }
+  chain.push(scopeOf(undefined, topLevel, uri, workspace));
+  return chain;
+}
+
+/** The setting in force: the last `name` in the nearest scope that has one. */
+export function effective(chain: readonly Scope[], name: string): { found: ScopedDirective; scope: Scope } | undefined {
+  for (const scope of chain) {
+    const own = scope.directives.filter((entry) => entry.directive.name === name);
+    if (own.length > 0) return { found: own[own.length - 1]!, scope };
+  }
+  return undefined;
+}
+
+/** An array-like setting in force: every `name` of the nearest scope that has any. */
+export function effectiveList(chain: readonly Scope[], name: string): { found: ScopedDirective[]; scope: Scope } | undefined {
+  for (const scope of chain) {
+    const own = scope.directives.filter((entry) => entry.directive.name === name);
+    if (own.length > 0) return { found: own, scope };
+  }
+  return undefined;
+}
+
+/** True when some scope up to (and including) `depth` includes a file we cannot see. */
+export function hasUnknownInclude(chain: readonly Scope[], depth = chain.length): boolean {
+  return chain.slice(0, depth).some((scope) => scope.unknownInclude);
+}
+
+/** The value a `proxy_set_header` sets for `field` (case-insensitive), among the given directives. */
+export function headerValue(directives: readonly ScopedDirective[], field: string): { value: string; entry: ScopedDirective } | undefined {
+  for (let index = directives.length - 1; index >= 0; index--) {
+    const entry = directives[index]!;
+    const [name, value] = entry.directive.args;
+    if (name && value && name.value.toLowerCase() === field.toLowerCase()) return { value: value.value, entry };
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import { allows, type NginxContext } from '../../parsers/nginx/context';
+import { entriesOf, nginxReference } from '../../parsers/nginx/reference';
+import { defineRule } from '../rule';
+import { closestName } from './support/closest';
+import { nginxFilesOf } from './support/includes';
+import { isTemplated, visitDirectives } from './support/visit';
+
+/**
+ * A directive no official nginx module defines (the names come from `@nginx/reference-lib`).
+ * nginx refuses to start on one. Third-party modules (`more_set_headers`, `*_by_lua`) are
+ * unknown too unless loaded: when the file or another nginx file of the workspace has a
+ * `load_module`, unknown names are warnings, since they may come from that module.
+ */
+export const unknownDirective = defineRule({
+  meta: {
+    id: 'nginx/unknown-directive',
+    kinds: ['nginx'],
+    defaultSeverity: 'error',
+    description: 'A directive name that no official nginx module defines (a typo, or `@name {` without `location`).',
+    fixable: true,
+  },
+  check(context) {
+    let modulesLoaded: boolean | undefined;
+    const loadsModules = () =>
+      (modulesLoaded ??=
+        /\bload_module\b/.test(context.document.text) ||
+        nginxFilesOf(context.workspace).some((uri) => uri !== context.document.uri && /^\s*load_module\s/m.test(context.workspace.readText(uri) ?? '')));
+
+    visitDirectives(context, ({ directive, context: where }) => {
+      if (where.kind !== 'directives' || directive.placeholder || isTemplated(directive.name)) return;
+      if (entriesOf(directive.name).length > 0) return;
+      const name = directive.name;
+      if (name.startsWith('@') && directive.block) {
+        context.report({
+          span: directive.nameSpan,
+          message: `Unknown directive \`${name}\`: a named location is written \`location ${name} {\`.`,
+          fixes: [{ title: `Write \`location ${name} {\``, isPreferred: true, edits: [{ span: { start: directive.nameSpan.start, end: directive.nameSpan.start }, newText: 'location ' }] }],
+        });
+        return;
+      }
+      const fitting = namesAllowedIn(where);
+      const suggestion = closestName(name, fitting) ?? closestName(name, nginxReference().names);
+      const thirdParty = loadsModules();
+      context.report({
+        span: directive.nameSpan,
+        message:
+          `Unknown directive \`${name}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}` +
+          (thirdParty ? ' No official module defines it; it may come from a module this configuration loads with load_module.' : ' nginx refuses to start with it.'),
+        ...(thirdParty ? { severity: 'warning' as const } : {}),
+        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, isPreferred: true, edits: [{ span: directive.nameSpan, newText: suggestion }] }] } : {}),
+      });
+    });
+  },
+});
+
+const allowedNames = new Map<string, readonly string[]>();
+
+/** Directive names nginx accepts in a context, sorted (memoised: a context has a fixed list). */
+export function namesAllowedIn(where: NginxContext): readonly string[] {
+  const key = `${where.family}/${where.name}/${where.kind}`;
+  let names = allowedNames.get(key);
+  if (!names) {
+    names = nginxReference().names.filter((candidate) => entriesOf(candidate).some((entry) => allows(entry, where)));
+    allowedNames.set(key, names);
+  }
+  return names;
+}
