@@ -9,7 +9,7 @@ import type { WorkspaceView } from '../engine';
  */
 export class DependencyGraph {
   private readonly reads = new Map<string, ReadonlySet<string>>();
-  private readonly listers = new Set<string>();
+  private readonly listingDocuments = new Set<string>();
 
   /** A view for checking `uri` that records what the check reads. Call `commit` after the check. */
   recording(uri: string, view: WorkspaceView): WorkspaceView & { commit(): void } {
@@ -26,8 +26,8 @@ export class DependencyGraph {
       },
       commit: () => {
         this.reads.set(uri, read);
-        if (listed) this.listers.add(uri);
-        else this.listers.delete(uri);
+        if (listed) this.listingDocuments.add(uri);
+        else this.listingDocuments.delete(uri);
       },
     };
   }
@@ -36,13 +36,18 @@ export class DependencyGraph {
   dependentsOf(changed: string, created = false): string[] {
     const dependents: string[] = [];
     for (const [uri, read] of this.reads) {
-      if (uri !== changed && (read.has(changed) || (created && this.listers.has(uri)))) dependents.push(uri);
+      if (uri !== changed && (read.has(changed) || (created && this.listingDocuments.has(uri)))) dependents.push(uri);
     }
     return dependents;
   }
 
+  /** Documents whose last check asked for the list of workspace files. */
+  listers(): string[] {
+    return [...this.listingDocuments];
+  }
+
   forget(uri: string): void {
     this.reads.delete(uri);
-    this.listers.delete(uri);
+    this.listingDocuments.delete(uri);
   }
 }

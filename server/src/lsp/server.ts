@@ -40,6 +40,9 @@ let folders: string[] = [];
 let client = { configuration: false, configurationDynamic: false, watchDynamic: false, folders: false, snippets: false, watchesFiles: false };
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let relatedInformation = false;
+/** Settings arrive after `initialized`: checks wait for them so no file shows a default-settings result first. */
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (markReady = resolve));
 
 const checker = new DocumentChecker({
   documents,
@@ -98,9 +101,14 @@ connection.onInitialized(
         }),
       );
     }
-    await loadSettings(undefined);
+    try {
+      await loadSettings(undefined);
+    } finally {
+      markReady();
+    }
     await reindex();
-    checker.checkAll();
+    // Checks that ran before the index existed saw no workspace file list: run them again.
+    for (const uri of checker.dependencies.listers()) checker.schedule(uri, 0);
   }),
 );
 
@@ -113,9 +121,10 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-documents.onDidOpen(guardNotification('didOpen', log, ({ document }) => void checker.checkNow(document.uri)));
+documents.onDidOpen(guardNotification('didOpen', log, async ({ document }) => void (await ready, checker.checkNow(document.uri))));
 documents.onDidChangeContent(
-  guardNotification('didChange', log, ({ document }) => {
+  guardNotification('didChange', log, async ({ document }) => {
+    await ready;
     if (checker.isChecked(document.uri, document.version)) return;
     checker.schedule(document.uri);
     checker.scheduleDependents(document.uri);
