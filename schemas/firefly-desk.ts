@@ -239,6 +239,7 @@ const settings: SettingSpec[] = [
     type: 'path',
     default: './uploads',
     absolutePath: 'production',
+    invalidEffect: 'against-guide',
     description: 'Where uploaded files are stored. The guide requires an absolute path in production, and it must match the uploads volume mount (`/data/uploads`).',
   },
   integer('FLYDESK_FILE_MAX_SIZE_MB', '50', 'Largest upload, in megabytes (a plain integer: `50`, not `50MB`).'),
@@ -322,6 +323,8 @@ export const fireflyDesk = defineProduct({
   version: 'fireflyresearch/firefly-desk@2735e07a73c99a4760b61405ec872a5d0eeb64a6',
   source: 'src/flydesk/config.py (DeskConfig), src/flydesk/auth/dev.py; deployment guide docs/deployment.md',
   detect: { envPrefixes: ['FLYDESK_'], images: ['firefly-desk', 'flydesk'], nginxLocations: ['/api/'] },
+  // docs/deployment.md's nginx: /api/ streams SSE (proxy_buffering off, HTTP/1.1, Connection '') with proxy_read_timeout of at least 300s.
+  nginx: { sseLocations: ['/api/'], minReadTimeoutSeconds: 300 },
   envPrefixes: ['FLYDESK_'],
   booleans: PYDANTIC_BOOLEAN,
   caseInsensitiveKeys: true,

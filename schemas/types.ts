@@ -52,7 +52,9 @@ export type SettingType =
   | 'host'
   /** `host:port` (Rust `SocketAddr`). */
   | 'socket-address'
-  | 'email';
+  | 'email'
+  /** Any TOML value: the keys of a section whose contents are not published, accepted as written and never type-checked. */
+  | 'any';
 
 /**
  * How a product turns text into a boolean. Where the product refuses other values (`strict`),
@@ -142,6 +144,8 @@ export interface SettingSpec {
   readonly enumCaseInsensitive?: boolean;
   /** The value the product uses when the key is absent, as text. */
   readonly default?: string;
+  /** A value to start from when the key is added (a fix, a completion): a shape to fill in, never a real secret. */
+  readonly example?: string;
   /** Numeric range (integers, ports, numbers, sizes in their unit). */
   readonly min?: number;
   readonly max?: number;

@@ -33,8 +33,30 @@ export function booleanParsingOf(product: ProductDefinition, spec: SettingSpec, 
   return spec.boolean ?? product.booleans;
 }
 
-/** What is wrong with a value of `spec`, or undefined when the product accepts it. */
+/**
+ * What is wrong with a value of `spec`, or undefined when the product accepts it. The message
+ * ends with what the product does with the value (refuses to start, fails later, ignores it).
+ */
 export function checkValue(product: ProductDefinition, spec: SettingSpec, input: ValueInput): ValueProblem | undefined {
+  const problem = valueProblem(product, spec, input);
+  if (!problem || spec.type === 'boolean') return problem;
+  return { ...problem, message: `${problem.message} ${consequence(product, problem.effect)}` };
+}
+
+function consequence(product: ProductDefinition, effect: InvalidValueEffect): string {
+  switch (effect) {
+    case 'refuses-start':
+      return `${product.name} refuses to start with it.`;
+    case 'fails-later':
+      return `${product.name} starts, but fails where it uses this setting.`;
+    case 'ignored':
+      return `${product.name} silently uses its default or the nearest allowed value instead.`;
+    case 'against-guide':
+      return `${product.name} accepts it, but its deployment guide requires this.`;
+  }
+}
+
+function valueProblem(product: ProductDefinition, spec: SettingSpec, input: ValueInput): ValueProblem | undefined {
   if (input.format === 'toml' && (spec.source ?? 'env') === 'toml') {
     const typeProblem = tomlTypeProblem(spec, input.typedValue);
     if (typeProblem) return typeProblem;
@@ -185,7 +207,7 @@ function enumProblem(spec: SettingSpec, text: string, shown: string, effect: Inv
   const sameCase = values.find((allowed) => allowed.toLowerCase() === value.toLowerCase());
   const fixValue = sameCase ?? uniqueClose(value, values);
   return {
-    message: `${spec.key} must be one of ${values.map((allowed) => `\`${allowed}\``).join(', ')}; ${shown} is not${effect === 'refuses-start' ? ' accepted and the product refuses to start' : ''}.`,
+    message: `${spec.key} must be one of ${values.map((allowed) => `\`${allowed}\``).join(', ')}; ${shown} is not.`,
     effect,
     ...(fixValue !== undefined ? { fixValue, fixTitle: `Set ${spec.key} to \`${fixValue}\`` } : {}),
   };
@@ -207,7 +229,7 @@ function jsonListProblem(spec: SettingSpec, text: string, effect: InvalidValueEf
   const fixValue = items.length > 0 && !/\$\{/.test(value) ? JSON.stringify(items) : undefined;
   const form = value.includes(',') ? 'a comma-separated list' : 'a plain value';
   return {
-    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${fixValue}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} makes ${effect === 'refuses-start' ? 'the product refuse to start (SettingsError: error parsing value)' : 'the value unusable'}.`,
+    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${fixValue}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} is not JSON${effect === 'refuses-start' ? ' (SettingsError: error parsing value)' : ''}.`,
     effect,
     ...(fixValue !== undefined ? { fixValue, fixTitle: `Write ${spec.key} as a JSON list` } : {}),
   };
@@ -222,7 +244,7 @@ function urlProblem(spec: SettingSpec, text: string, shown: string, effect: Inva
     const suggestion = schemeSuggestion(scheme, spec.schemes);
     const fixValue = suggestion ? suggestion + value.slice(scheme.length) : undefined;
     return {
-      message: `${spec.key} must use ${spec.schemes.map((allowed) => `\`${allowed}://\``).join(' or ')}; \`${scheme}://\` is not accepted${effect === 'refuses-start' ? ' and the product fails at start-up' : ''}.`,
+      message: `${spec.key} must use ${spec.schemes.map((allowed) => `\`${allowed}://\``).join(' or ')}; \`${scheme}://\` is not accepted.`,
       effect,
       ...(fixValue !== undefined ? { fixValue, fixTitle: `Use \`${suggestion}://\`` } : {}),
     };
@@ -248,7 +270,7 @@ function tomlTypeProblem(spec: SettingSpec, typed: unknown): ValueProblem | unde
   const actual = Array.isArray(typed) ? 'array' : typed instanceof Date ? 'date' : typeof typed === 'object' && typed !== null ? 'table' : typeof typed;
   const ok = expected === 'integer' ? typeof typed === 'number' && Number.isInteger(typed) : expected === actual;
   if (ok) return undefined;
-  return { message: `${spec.key} must be ${tomlTypeName(expected)}, not ${tomlTypeName(actual)}; the product refuses to load the file.`, effect: 'refuses-start' };
+  return { message: `${spec.key} must be ${tomlTypeName(expected)}, not ${tomlTypeName(actual)}; the file does not load.`, effect: 'refuses-start' };
 }
 
 function tomlTypeName(type: string): string {
@@ -278,6 +300,8 @@ function tomlTypeOf(spec: SettingSpec): 'boolean' | 'integer' | 'number' | 'stri
       return 'array';
     case 'table':
       return 'table';
+    case 'any':
+      return undefined;
     default:
       return 'string';
   }

@@ -94,8 +94,9 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
     const settings = group.settings.map((occurrence): CheckedSetting => {
       const written = document.text.slice(occurrence.valueSpan.start, occurrence.valueSpan.end);
       const spec = group.product ? specOf(group.product, occurrence.key) : undefined;
-      // `$VAR` in a .env is expanded by Compose when it reads the file: the value is not known here.
-      const unknown = format === 'env' && occurrence.value !== undefined && /\$\{?[A-Za-z_]/.test(occurrence.value);
+      // `$VAR` in a .env is expanded by Compose when it reads the file, and `$(…)` is meant for a
+      // shell (env/value-format reports it): either way the value is not known here.
+      const unknown = format === 'env' && occurrence.value !== undefined && /\$\{?[A-Za-z_]|\$\(/.test(occurrence.value);
       return { occurrence, spec, value: unknown ? undefined : occurrence.value, fromDefault: false, written };
     });
     return build(group, format, mode, settings, !template, template, undefined, new Set());

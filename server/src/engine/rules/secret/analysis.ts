@@ -1,5 +1,5 @@
 import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
-import { KEY_FORMATS, type KeyFormat } from '../../keygen';
+import type { KeyFormat } from '../../keygen';
 import type { Mode } from '../../types';
 
 /*
@@ -94,9 +94,18 @@ export function formatFor(key: string, spec: SettingSpec | undefined): KeyFormat
   return /PASSWORD|PASSWD|PASSPHRASE/i.test(key) ? 'password' : 'hex-32';
 }
 
+const FORMAT_NOUNS: Record<KeyFormat, string> = {
+  'base64-32': 'base64 key (32 bytes)',
+  'hex-32': 'hex key (32 bytes)',
+  'token-urlsafe-32': 'URL-safe token (32 bytes)',
+  fernet: 'Fernet key',
+  password: 'strong password',
+  'uuid-v4': 'UUID',
+};
+
+/** The format as a noun for fix titles (`a generated Fernet key`). */
 export function formatLabel(format: KeyFormat): string {
-  const info = KEY_FORMATS.find((candidate) => candidate.format === format);
-  return info ? info.label.charAt(0).toLowerCase() + info.label.slice(1) : format;
+  return FORMAT_NOUNS[format];
 }
 
 export interface Weakness {

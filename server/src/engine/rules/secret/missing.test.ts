@@ -26,7 +26,7 @@ test('the fix appends the key with a generated value in the right format, keepin
   const result = checkText(text, { kind: 'env', product: 'firefly-desk' });
   const finding = findingsOf(result, 'secret/missing').find((candidate) => candidate.message.includes('FLYDESK_CREDENTIAL_ENCRYPTION_KEY'))!;
   const fix = finding.fixes[0]!;
-  assert.equal(fix.title, 'Add FLYDESK_CREDENTIAL_ENCRYPTION_KEY with a generated fernet key');
+  assert.equal(fix.title, 'Add FLYDESK_CREDENTIAL_ENCRYPTION_KEY with a generated Fernet key');
   const fixed = applyFix(text, result.uri, fix);
   assert.ok(fixed.startsWith(text));
   const added = fixed.slice(text.length);

@@ -1,7 +1,7 @@
 import { generateKey } from '../../keygen';
 import type { Fix, TextEdit } from '../../types';
-import { defineRule } from '../rule';
-import { checkedGroups } from '../schema/productSettings';
+import { defineRule, type RuleContext } from '../rule';
+import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
 import { replaceValue } from '../schema/settingEdits';
 import { describeOrigin, formatFor, formatLabel, isSecretLikeKey, placeholderOrigin } from './analysis';
 
@@ -19,6 +19,7 @@ export const secretPlaceholder = defineRule({
       for (const setting of group.settings) {
         const { spec, value } = setting;
         const key = setting.occurrence.key;
+        if (value !== undefined && !setting.fromDefault) reportUrlPassword(context, group, setting);
         if (value === undefined || (spec ? !spec.secret : !isSecretLikeKey(key))) continue;
         const origin = placeholderOrigin(value, spec, group.product);
         if (!origin) continue;
@@ -54,6 +55,35 @@ export const secretPlaceholder = defineRule({
     }
   },
 });
+
+/**
+ * A placeholder password inside a connection URL (`postgres://user:strong_password@db/app`):
+ * reported at the password only, replaced by a generated hex key (no characters to escape).
+ */
+function reportUrlPassword(context: RuleContext, group: CheckedGroup, setting: CheckedSetting): void {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@/\s]+)@/i.exec(setting.written.replace(/^["']/, ''));
+  if (!match || /\$/.test(match[2]!)) return;
+  const password = safeDecode(match[2]!);
+  const origin = placeholderOrigin(password, undefined, group.product);
+  if (!origin) return;
+  const quoteOffset = /^["']/.test(setting.written) ? 1 : 0;
+  const start = setting.occurrence.valueSpan.start + quoteOffset + match[1]!.length;
+  const span = { start, end: start + match[2]!.length };
+  context.report({
+    span,
+    severity: context.mode === 'production' ? 'error' : 'warning',
+    message: `The password in ${setting.occurrence.key} is ${describeOrigin(origin, group.product)}: set a real database password (and the same one on the database server).`,
+    fixes: [{ title: 'Replace the password with a generated hex key (32 bytes)', isPreferred: false, edits: [{ span, newText: generateKey('hex-32') }] }],
+  });
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /** `${VAR:-placeholder}` → `${VAR:?VAR must be set}`: Compose then refuses to start without it. */
 function requireVariableEdit(written: string, span: TextEdit['span']): TextEdit | undefined {

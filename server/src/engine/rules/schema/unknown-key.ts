@@ -1,0 +1,108 @@
+import { closest, editDistance, envPrefixesOf, knownNames, specOf } from '../../../../../schemas/lookup';
+import type { ProductDefinition } from '../../../../../schemas/types';
+import type { Severity } from '../../types';
+import { defineRule, type RuleContext } from '../rule';
+import { checkedGroups, type CheckedGroup, type CheckedSetting } from './productSettings';
+
+export const schemaUnknownKey = defineRule({
+  meta: {
+    id: 'schema/unknown-key',
+    kinds: ['env', 'compose', 'toml'],
+    defaultSeverity: 'warning',
+    description: 'A key with the product\'s prefix, or in its TOML tables, that the product does not read (a typo such as `FLYDESK_CORS_ORIGIN`); an error where the product refuses unknown keys.',
+    fixable: true,
+  },
+  check(context) {
+    for (const group of checkedGroups(context)) {
+      const product = group.product;
+      if (!product) continue;
+      const reported = new Set<string>();
+      for (const setting of group.settings) {
+        if (reported.has(setting.occurrence.key)) continue;
+        const isToml = group.format === 'toml';
+        const problem = isToml ? unknownTomlKey(product, setting) : unknownEnvKey(product, group, setting);
+        if (!problem) continue;
+        reported.add(setting.occurrence.key);
+        report(context, group, setting, problem);
+      }
+    }
+  },
+});
+
+interface Unknown {
+  readonly message: string;
+  readonly severity: Severity;
+  /** The closest known key, for "did you mean" and the rename fix. */
+  readonly suggestion: string | undefined;
+}
+
+function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting: CheckedSetting): Unknown | undefined {
+  const key = setting.occurrence.key;
+  const policy = product.unknownKeys;
+  if (setting.spec) {
+    if (setting.spec.notInDotenv && group.format === 'env') {
+      return { message: `${key}: ${setting.spec.notInDotenv}`, severity: 'error', suggestion: undefined };
+    }
+    return undefined;
+  }
+  // A TOML key written as an env variable (`database_url`) belongs to the TOML file, not here.
+  if (specOf(product, key)) return undefined;
+  const candidates = knownNames(product, 'env');
+  const suggestion = closest(key, candidates);
+  const fold = (text: string) => (product.caseInsensitiveKeys ? text.toUpperCase() : text);
+  const prefixed = envPrefixesOf(product).some((prefix) => fold(key).startsWith(fold(prefix)));
+  const did = suggestion ? ` Did you mean ${suggestion}?` : '';
+  if (prefixed) {
+    const refuses = policy?.effect === 'refuses-start' && group.format === 'env';
+    const why = refuses ? ` ${policy!.reason}` : policy ? ` ${policy.reason}` : ` ${product.name} does not read it, so the setting has no effect.`;
+    return { message: `${product.name} has no setting ${key}.${did}${why}`, severity: refuses ? 'error' : 'warning', suggestion };
+  }
+  if (policy?.scope === 'all' && group.format === 'env' && !policy.allow?.includes(key)) {
+    return { message: `${key} is not a ${product.name} setting.${did} ${policy.reason}`, severity: 'warning', suggestion };
+  }
+  // No prefix to go by: only a near miss of a known key is worth a word.
+  if (suggestion && key.length >= 6 && editDistance(key.toUpperCase(), suggestion.toUpperCase()) <= 2) {
+    return { message: `${product.name} does not read ${key}. Did you mean ${suggestion}?`, severity: 'warning', suggestion };
+  }
+  return undefined;
+}
+
+function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Unknown | undefined {
+  const policy = product.unknownTomlKeys;
+  const key = setting.occurrence.key;
+  if (!policy || setting.spec || specOf(product, key)) return undefined;
+  const tomlKeys = product.settings.filter((spec) => spec.source === 'toml');
+  // A table that holds declared keys (`auth` of `auth.enabled`) is known too.
+  if (tomlKeys.some((spec) => spec.key.startsWith(`${key}.`) || spec.aliases?.some((alias) => alias.startsWith(`${key}.`)))) return undefined;
+  const parent = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
+  const siblings = knownNames(product, 'toml').filter((name) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '') === parent);
+  const suggestion = closest(key, siblings);
+  const did = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+  return {
+    message: `${product.name} does not read \`${key}\`.${did} ${policy.reason}.`.replace(/\.\.$/, '.'),
+    severity: policy.effect === 'refuses-start' ? 'error' : 'warning',
+    suggestion,
+  };
+}
+
+function report(context: RuleContext, group: CheckedGroup, setting: CheckedSetting, problem: Unknown): void {
+  const keySpan = setting.occurrence.keySpan;
+  const written = context.document.text.slice(keySpan.start, keySpan.end);
+  const fixes = [];
+  if (problem.suggestion) {
+    const edit = renameEdit(group, setting.occurrence.key, written, keySpan.start, problem.suggestion);
+    if (edit) fixes.push({ title: `Rename to ${problem.suggestion}`, isPreferred: true, edits: [edit] });
+  }
+  context.report({ span: keySpan, message: problem.message, severity: problem.severity, fixes });
+}
+
+/** The edit renaming a key; for TOML only the last part of the key as written changes. */
+function renameEdit(group: CheckedGroup, key: string, written: string, start: number, suggestion: string) {
+  if (group.format !== 'toml') return { span: { start, end: start + written.length }, newText: suggestion };
+  const last = key.slice(key.lastIndexOf('.') + 1);
+  const wanted = suggestion.slice(suggestion.lastIndexOf('.') + 1);
+  const parent = (name: string) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
+  if (parent(key) !== parent(suggestion) || !written.endsWith(last)) return undefined;
+  const end = start + written.length;
+  return { span: { start: end - last.length, end }, newText: wanted };
+}
