@@ -1,7 +1,21 @@
 import type { Rule } from '../rule';
+import envFileMissing from './env-file-missing';
+import exposedDatastore from './exposed-datastore';
+import healthcheckMissing from './healthcheck-missing';
 import schema from './schema';
 import syntax from './syntax';
+import undefinedReference from './undefined-reference';
+import undefinedVariable from './undefined-variable';
 import versionObsolete from './version-obsolete';
 
 /** The `compose/*` rules, one file each. */
-export const composeRules: readonly Rule[] = [syntax, schema, versionObsolete];
+export const composeRules: readonly Rule[] = [
+  syntax,
+  schema,
+  versionObsolete,
+  undefinedReference,
+  healthcheckMissing,
+  undefinedVariable,
+  envFileMissing,
+  exposedDatastore,
+];

@@ -1,0 +1,129 @@
+import { isScalar, visit } from 'yaml';
+import type { ComposeFile } from '../../parsers/compose/ast';
+import { scanInterpolation, type VariableReference } from '../../parsers/compose/interpolation';
+import { envValues, projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
+import { services } from '../../parsers/compose/services';
+import { composeEnvironmentGroups } from '../../parsers/compose/environment';
+import { eolOf } from '../../parsers/compose/yamlText';
+import type { Fix, RelatedLocation } from '../../types';
+import { basename, resolveSibling } from '../../uri';
+import { defineRule, type RuleWorkspace } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'compose/undefined-variable',
+    kinds: ['compose'],
+    defaultSeverity: 'warning',
+    description: 'A `${VAR}` without a default that the `.env` beside the compose file does not define.',
+    fixable: true,
+  },
+  check(ctx) {
+    const file = ctx.document.ast;
+    const env = projectEnvOf(ctx.document.uri, ctx.workspace);
+    const envFileSources = envFileDefinitions(file, ctx.document.uri, ctx.workspace);
+    const references = variableReferences(file);
+    for (const reference of references) {
+      if (!isReported(reference, references, env)) continue;
+      const name = reference.name;
+      const value = env.values.get(name);
+      const required = reference.operator === ':?' || reference.operator === '?';
+      const where = env.text === undefined ? 'there is no `.env` beside this compose file' : '`.env` beside this compose file does not set it';
+      let message: string;
+      if (value === '' && reference.operator === ':?') {
+        message = `\`${name}\` is empty in \`.env\`, and \`\${${name}:?…}\` requires a value: Compose refuses to start.`;
+      } else if (required) {
+        message = `\`${name}\` is required (\`${reference.operator}\`) but ${where}: Compose refuses to start unless the shell sets it.`;
+      } else {
+        message = `\`${name}\` has no default and ${where}: Compose substitutes an empty string (with a warning) unless the shell sets it.`;
+      }
+      const related: RelatedLocation[] = [];
+      const definedIn = envFileSources.get(name);
+      if (definedIn) {
+        message += ` It is set in \`${basename(definedIn.uri)}\`, an \`env_file:\` — but Compose reads \`env_file:\` only for the container's environment, never for \`\${…}\` in the compose file.`;
+        if (definedIn.span) related.push({ uri: definedIn.uri, span: definedIn.span, message: `\`${name}\` is set here, for the container only` });
+      }
+      const fixes: Fix[] = value === undefined ? [addToEnvFix(env, name)] : [];
+      ctx.report({ span: reference.span, message, ...(required ? { severity: 'error' } : {}), related, fixes });
+    }
+  },
+});
+
+/** Every variable reference in the file's values (keys are not interpolated; a `!reset` value is dropped). */
+export function variableReferences(file: ComposeFile): VariableReference[] {
+  const references: VariableReference[] = [];
+  visit(file.document, {
+    Scalar(key, node) {
+      if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
+      const [start, end] = node.range;
+      references.push(...scanInterpolation(file.text.slice(start, end), start).references);
+    },
+  });
+  return references;
+}
+
+/**
+ * Whether a reference can come out empty or refuse the file: no default, a required variable
+ * unset (or empty with `:?`), or a reference nested in a default that is used.
+ */
+function isReported(reference: VariableReference, all: readonly VariableReference[], env: ProjectEnv): boolean {
+  const value = env.values.get(reference.name);
+  switch (reference.operator) {
+    case ':-':
+    case '-':
+    case ':+':
+    case '+':
+      return false;
+    case ':?':
+      if (value !== undefined && value !== '') return false;
+      break;
+    default:
+      if (value !== undefined) return false;
+  }
+  if (!reference.nested) return true;
+  const outer = all.find((candidate) => !candidate.nested && candidate.span.start < reference.span.start && candidate.span.end >= reference.span.end);
+  if (!outer) return true;
+  const outerValue = env.values.get(outer.name);
+  // The default of `${A:-${B}}` is used only when A is unset (or empty); a `+` replacement only when it is set.
+  if (outer.operator === ':-') return outerValue === undefined || outerValue === '';
+  if (outer.operator === '-') return outerValue === undefined;
+  if (outer.operator === ':+') return outerValue !== undefined && outerValue !== '';
+  if (outer.operator === '+') return outerValue !== undefined;
+  return true;
+}
+
+/** `VAR=` appended to the project `.env`, keeping every byte it has; creates the file when absent. */
+function addToEnvFix(env: ProjectEnv, name: string): Fix {
+  const text = env.text ?? '';
+  const eol = text === '' ? '\n' : eolOf(text);
+  const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
+  return {
+    title: `Add \`${name}=\` to .env`,
+    isPreferred: true,
+    fileEdits: [
+      {
+        uri: env.uri,
+        edits: [{ span: { start: text.length, end: text.length }, newText: `${prefix}${name}=${eol}` }],
+        ...(env.text === undefined ? { create: true } : {}),
+      },
+    ],
+  };
+}
+
+/** Variables the services' `env_file:`s set, with where, for "set only in an env_file" messages. */
+function envFileDefinitions(file: ComposeFile, composeUri: string, workspace: RuleWorkspace): Map<string, { uri: string; span: { start: number; end: number } | undefined }> {
+  const found = new Map<string, { uri: string; span: { start: number; end: number } | undefined }>();
+  const paths = new Set(composeEnvironmentGroups(file, () => undefined).flatMap((group) => group.envFiles));
+  if (services(file).length === 0) return found;
+  for (const path of paths) {
+    if (path.includes('$')) continue;
+    const uri = resolveSibling(composeUri, path);
+    const parsed = workspace.parse(uri);
+    const entries = parsed?.kind === 'env' ? parsed.ast.entries : undefined;
+    if (entries) {
+      for (const entry of entries) if (!found.has(entry.key)) found.set(entry.key, { uri, span: entry.keySpan });
+    } else {
+      for (const key of envValues(uri, workspace).keys()) if (!found.has(key)) found.set(key, { uri, span: undefined });
+    }
+  }
+  return found;
+}

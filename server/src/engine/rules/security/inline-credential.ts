@@ -1,0 +1,124 @@
+import { specOf } from '../../../../../schemas/lookup';
+import type { ProductDefinition } from '../../../../../schemas/types';
+import type { ParsedDocumentOf } from '../../document';
+import { composeEnvironmentGroups } from '../../parsers/compose/environment';
+import { scanInterpolation } from '../../parsers/compose/interpolation';
+import { projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
+import { eolOf } from '../../parsers/compose/yamlText';
+import { settingGroupsOf, type SettingOccurrence } from '../../settings';
+import type { Fix } from '../../types';
+import { defineRule, type RuleContext } from '../rule';
+
+/*
+ * Compose files and config.toml are committed; `.env` is not. A literal secret in the former is
+ * in the repository's history for good. Messages name the key, never the value.
+ */
+
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|_KEY$|^KEY$)/i;
+/** Names that mention a secret but hold something else: a file with the secret, a length, a lifetime. */
+const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_LENGTH|_LEN|_MIN|_MAX|_EXPIRY|_EXPIRES?(_IN)?|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALG|_HEADER|_NAME|_ID|_USER|_USERNAME|_TYPE|_ENABLED|_URL|_URI|_HOST|_PORT|_ISSUER|_AUDIENCE|_LIFETIME|_MINUTES|_SECONDS|_HOURS|_DAYS)$/i;
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i;
+
+export default defineRule({
+  meta: {
+    id: 'security/inline-credential',
+    kinds: ['compose', 'toml'],
+    defaultSeverity: 'warning',
+    description: 'A literal password or secret in a file meant for version control: compose `environment:`, a TOML database URL with a password.',
+    fixable: true,
+  },
+  check(ctx) {
+    if (ctx.mode === 'development') return;
+    const document = ctx.document;
+    if (document.kind === 'toml') checkToml(document, ctx.report);
+    else if (document.kind === 'compose') checkCompose(document, ctx as RuleContext<'compose'>);
+  },
+});
+
+function checkToml(document: ParsedDocumentOf<'toml'>, report: RuleContext['report']): void {
+  for (const keyValue of document.ast.keyValues) {
+    const key = keyValue.path.filter((part) => typeof part === 'string').join('.');
+    if (!/(^|\.)(database\.url|database_url)$/.test(key) || typeof keyValue.value !== 'string') continue;
+    const password = URL_WITH_PASSWORD.exec(keyValue.value)?.[1];
+    if (!password || password.includes('$')) continue;
+    report({
+      span: keyValue.valueSpan,
+      message: `\`${key}\` contains a database password, and this file is meant to be committed. Remove the password from the file and set \`DATABASE_URL\` in the environment (an uncommitted \`.env\` or a secret store); the server reads \`DATABASE_URL\` over the file.`,
+    });
+  }
+}
+
+function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'compose'>): void {
+  const env = projectEnvOf(document.uri, ctx.workspace);
+  const lookup = (name: string) => env.values.get(name);
+  const products = new Map(settingGroupsOf(document, ctx.product, ctx.products, lookup).map((group) => [group.scope, group.product]));
+  const added = new Map<string, string>();
+  for (const group of composeEnvironmentGroups(document.ast, lookup)) {
+    const product = products.get(group.scope);
+    for (const setting of group.settings) {
+      const written = document.text.slice(setting.valueSpan.start, setting.valueSpan.end);
+      if (setting.value === undefined || setting.value === '' || scanInterpolation(written).references.length > 0) continue;
+      const kind = credentialKind(setting, product);
+      if (!kind) continue;
+      const variable = variableName(setting.key, group.scope, setting.value, env, added);
+      ctx.report({
+        span: setting.valueSpan,
+        message:
+          kind === 'secret'
+            ? `\`${setting.key}\` of service \`${group.scope}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
+            : `\`${setting.key}\` of service \`${group.scope}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
+        fixes: [moveToEnvFix(setting, variable, env, added)],
+      });
+    }
+  }
+}
+
+function credentialKind(setting: SettingOccurrence, product: ProductDefinition | undefined): 'secret' | 'url' | undefined {
+  const value = setting.value ?? '';
+  const spec = product ? specOf(product, setting.key) : undefined;
+  const secret = spec ? spec.secret !== undefined : SECRET_NAME.test(setting.key) && !NOT_A_SECRET.test(setting.key);
+  if (secret && !/^(true|false|yes|no|on|off|null|\d{1,6})$/i.test(value)) return 'secret';
+  const password = URL_WITH_PASSWORD.exec(value)?.[1];
+  return password ? 'url' : undefined;
+}
+
+/** The `.env` variable to hold the value: the key itself, unless `.env` already uses it for another value. */
+function variableName(key: string, service: string, value: string, env: ProjectEnv, added: ReadonlyMap<string, string>): string {
+  const taken = (name: string) => {
+    const existing = added.get(name) ?? env.values.get(name);
+    return existing !== undefined && existing !== value;
+  };
+  if (!taken(key)) return key;
+  const scoped = `${service.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${key}`;
+  return taken(scoped) ? `${scoped}_2` : scoped;
+}
+
+function moveToEnvFix(setting: SettingOccurrence, variable: string, env: ProjectEnv, added: Map<string, string>): Fix {
+  const value = setting.value!;
+  const alreadyThere = (added.get(variable) ?? env.values.get(variable)) === value;
+  added.set(variable, value);
+  const text = env.text ?? '';
+  const eol = text === '' ? '\n' : eolOf(text);
+  const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
+  return {
+    title: `Move the value to .env as \`${variable}\``,
+    isPreferred: true,
+    edits: [{ span: setting.valueSpan, newText: `\${${variable}}` }],
+    fileEdits: alreadyThere
+      ? []
+      : [
+          {
+            uri: env.uri,
+            edits: [{ span: { start: text.length, end: text.length }, newText: `${prefix}${variable}=${dotenvValue(value)}${eol}` }],
+            ...(env.text === undefined ? { create: true } : {}),
+          },
+        ],
+  };
+}
+
+/** A `.env` value that Compose reads back unchanged: single quotes stop its `$` interpolation. */
+export function dotenvValue(value: string): string {
+  if (/^[A-Za-z0-9_./+=:@%,-]*$/.test(value)) return value;
+  if (!value.includes("'") && !/[\r\n]/.test(value)) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r?\n/g, '\\n')}"`;
+}
