@@ -57,6 +57,7 @@ function consequence(product: ProductDefinition, effect: InvalidValueEffect): st
 }
 
 function valueProblem(product: ProductDefinition, spec: SettingSpec, input: ValueInput): ValueProblem | undefined {
+  if (spec.type === 'any') return undefined;
   if (input.format === 'toml' && (spec.source ?? 'env') === 'toml') {
     const typeProblem = tomlTypeProblem(spec, input.typedValue);
     if (typeProblem) return typeProblem;
