@@ -1,7 +1,9 @@
 import type { CompletionProvider, HoverProvider } from './types';
+import { settingsHover } from './hover/settings';
+import { settingsCompletion } from './completion/settings';
 
 /** Hover providers, one file each under `services/hover/`; the first answer wins. */
-export const hoverProviders: HoverProvider[] = [];
+export const hoverProviders: HoverProvider[] = [settingsHover];
 
 /** Completion providers, one file each under `services/completion/`; answers are concatenated. */
-export const completionProviders: CompletionProvider[] = [];
+export const completionProviders: CompletionProvider[] = [settingsCompletion];

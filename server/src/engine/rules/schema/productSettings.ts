@@ -201,3 +201,12 @@ export function missingAnchor(context: RuleContext, group: CheckedGroup): Span {
   }
   return { start: 0, end: lines.lineEnd(0) };
 }
+
+/** The groups of an analysed document, for hover and completion (which have no rule context). */
+export function checkedGroupsOf(
+  analyzed: { readonly document: ParsedDocument; readonly product: ProductDefinition | undefined; readonly mode: Mode },
+  workspace: RuleContext['workspace'],
+  products: readonly ProductDefinition[],
+): CheckedGroup[] {
+  return checkedGroups({ document: analyzed.document, product: analyzed.product, products, mode: analyzed.mode, workspace, report: () => undefined } as RuleContext);
+}
