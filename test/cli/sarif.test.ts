@@ -1,6 +1,8 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { knownRules, runCli, workspace } from './run';
@@ -29,6 +31,19 @@ test('SARIF validates against the SARIF 2.1.0 structure code scanning accepts', 
   assert.equal(log.version, '2.1.0');
   assert.match(log.$schema, /sarif-2\.1\.0/);
   assert.equal(log.runs.length, 1);
+});
+
+test('SARIF of the bundled examples and the real-world corpus validates too', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(sarifSubsetSchema);
+  const targets = [resolve('examples'), resolve('../shared/corpus')].filter((path) => existsSync(path));
+  for (const target of targets) {
+    const { log } = sarifOf(resolve('.'), [target]);
+    assert.ok(log.runs[0]!.results.length > 0, target);
+    assert.ok(validate(log), `${target}: ${JSON.stringify(validate.errors?.slice(0, 5), null, 2)}`);
+    assert.deepEqual(codeScanningProblems(log), [], target);
+  }
 });
 
 test('SARIF describes every rule with its docs link and default level', () => {

@@ -29,6 +29,8 @@ export interface Report {
   readonly checked: readonly CheckedFile[];
   readonly skipped: readonly SkippedFile[];
   readonly failed: readonly FailedFile[];
+  /** Configuration files (by name) that `.gitignore` kept out of the walk, to mention. */
+  readonly gitignored: readonly string[];
 }
 
 /**
@@ -71,7 +73,8 @@ export function checkPaths(engine: Engine, paths: readonly string[], options: Ch
       failed.push({ display, reason: `internal error (${error instanceof Error ? error.name : typeof error}); not checked` });
     }
   }
-  return { cwd, checked, skipped, failed };
+  const gitignored = walked.gitignored.filter((path) => engine.kindOf(pathToUri(path), undefined)).map((path) => displayPath(path, cwd));
+  return { cwd, checked, skipped, failed, gitignored };
 }
 
 /** The file's kind, reading its content only when its name leaves the kind open. */

@@ -54,6 +54,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
+  if (report.gitignored.length > 0) output.stderr(gitignoredNote(report.gitignored));
 
   switch (command.format) {
     case 'json':
@@ -68,6 +69,13 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
   }
   if (report.failed.length > 0) return EXIT_USAGE;
   return hasErrors(report) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** `.env` files are usually gitignored: say which were left out, so nobody thinks they passed. */
+function gitignoredNote(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
+  return `deploy-doctor: note: .gitignore excludes ${shown}${more}; name a file to check it\n`;
 }
 
 function main(): void {

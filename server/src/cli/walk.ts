@@ -19,6 +19,8 @@ export interface WalkResult {
   readonly files: readonly FoundFile[];
   /** Folders or files that could not be read. */
   readonly errors: readonly FileError[];
+  /** Files left out because a `.gitignore` excludes them (not those in excluded folders). */
+  readonly gitignored: readonly string[];
 }
 
 /**
@@ -41,21 +43,28 @@ export function findFiles(paths: readonly string[], cwd: string): WalkResult {
   const files = new Map<string, FoundFile>();
   const errors: FileError[] = [];
   const visitedFolders = new Set<string>();
+  const gitignored: string[] = [];
   for (const entry of kinds) {
     if (entry.error) errors.push(entry.error);
     else if (!entry.isDirectory) files.set(entry.path, { path: entry.path, named: true });
   }
   for (const entry of kinds) {
     if (entry.error || !entry.isDirectory) continue;
-    walkFolder(entry.path, GitignoreRules.above(entry.path), { files, errors, visitedFolders, cwd });
+    walkFolder(entry.path, GitignoreRules.above(entry.path), { files, errors, visitedFolders, gitignored, cwd });
   }
-  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), errors };
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    files: [...files.values()].sort((a, b) => byPath(a.path, b.path)),
+    errors,
+    gitignored: [...new Set(gitignored)].filter((path) => !files.has(path)).sort(byPath),
+  };
 }
 
 interface WalkState {
   readonly files: Map<string, FoundFile>;
   readonly errors: FileError[];
   readonly visitedFolders: Set<string>;
+  readonly gitignored: string[];
   readonly cwd: string;
 }
 
@@ -81,7 +90,8 @@ function walkFolder(folder: string, rules: GitignoreRules, state: WalkState): vo
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       // A broken link is not a file anyone meant to check: leave it out silently, as git does.
       if (entry.isSymbolicLink() && !isFile(path)) continue;
-      if (!inside.ignores(path, false) && !state.files.has(path)) state.files.set(path, { path, named: false });
+      if (inside.ignores(path, false)) state.gitignored.push(path);
+      else if (!state.files.has(path)) state.files.set(path, { path, named: false });
     }
   }
 }

@@ -66,7 +66,7 @@ function descriptorOf(rule: RuleMeta) {
     help: { text: `${rule.description} See ${helpUri}`, markdown: `${rule.description} [Documentation](${helpUri})` },
     defaultConfiguration: { level: levelOf(rule.defaultSeverity) },
     properties: {
-      tags: SECURITY_AREAS.has(area) ? [area, 'security'] : [area],
+      tags: [...new Set(SECURITY_AREAS.has(area) ? [area, 'security'] : [area])],
       kinds: [...rule.kinds],
       fixable: rule.fixable,
     },
