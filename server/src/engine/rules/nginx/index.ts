@@ -1,8 +1,25 @@
 import type { Rule } from '../rule';
+import { bodySize } from './body-size';
 import { directiveContext } from './directive-context';
+import { headerInheritance } from './header-inheritance';
 import { invalidArgs } from './invalid-args';
+import { sseBuffering } from './sse-buffering';
+import { sseConnection } from './sse-connection';
 import { nginxSyntax } from './syntax';
+import { tls } from './tls';
 import { unknownDirective } from './unknown-directive';
+import { websocketUpgrade } from './websocket-upgrade';
 
 /** The `nginx/*` rules, one file each. */
-export const nginxRules: readonly Rule[] = [nginxSyntax, unknownDirective, directiveContext, invalidArgs];
+export const nginxRules: readonly Rule[] = [
+  nginxSyntax,
+  unknownDirective,
+  directiveContext,
+  invalidArgs,
+  sseBuffering,
+  sseConnection,
+  websocketUpgrade,
+  bodySize,
+  headerInheritance,
+  tls,
+];
