@@ -67,3 +67,25 @@ test('Firefly Desk: the OIDC client secret is required only when dev mode is off
   const off = missingIn('FLYDESK_DEV_MODE=false\n', { product: 'firefly-desk' }).findings.map((finding) => finding.message);
   assert.ok(off.some((message) => message.includes('FLYDESK_OIDC_CLIENT_SECRET')));
 });
+
+test('compose: the secret is added to the service\'s environment in its own form and indentation', () => {
+  const list = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    environment:\n      - NODE_ENV=production\n      - DATABASE_URL=postgresql://agentim:pw@postgres:5432/agentim\n  postgres:\n    image: postgres:16\n';
+  const result = checkText(list, { kind: 'compose', files: { '/project/.env': '' } });
+  const jwt = findingsOf(result, 'secret/missing').find((finding) => finding.message.includes('JWT_SECRET'))!;
+  assert.equal(textOf(list, jwt), 'server');
+  assert.match(jwt.message, /in service `server`/);
+  const fixed = applyFix(list, result.uri, jwt.fixes[0]!);
+  assert.match(fixed, /\n      - DATABASE_URL=postgresql:\/\/agentim:pw@postgres:5432\/agentim\n      - JWT_SECRET=[A-Za-z0-9+/]{43}=\n  postgres:\n/);
+
+  const map = 'services:\n  core:\n    image: flowfile-core\n    environment:\n        FLOWFILE_MODE: docker\n';
+  const mapResult = checkText(map, { kind: 'compose' });
+  const master = findingsOf(mapResult, 'secret/missing').find((finding) => finding.message.includes('FLOWFILE_MASTER_KEY'))!;
+  assert.match(applyFix(map, mapResult.uri, master.fixes[0]!), /\n        FLOWFILE_MODE: docker\n        FLOWFILE_MASTER_KEY: [A-Za-z0-9_-]{43}=\n$/);
+});
+
+test('compose: a service with env_file, or with the Docker secret of the same name, is not reported', () => {
+  const envFile = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    env_file: .env\n    environment:\n      - NODE_ENV=production\n';
+  assert.equal(findingsOf(checkText(envFile, { kind: 'compose', files: { '/project/.env': 'JWT_SECRET=x\n' } }), 'secret/missing').length, 0);
+  const secret = 'services:\n  core:\n    image: flowfile-core\n    environment:\n      - FLOWFILE_MODE=docker\n      - JWT_SECRET_KEY=${JWT_SECRET_KEY}\n      - FLOWFILE_INTERNAL_TOKEN=${FLOWFILE_INTERNAL_TOKEN}\n      - FLOWFILE_ADMIN_USER=admin\n      - FLOWFILE_ADMIN_PASSWORD=${FLOWFILE_ADMIN_PASSWORD}\n    secrets:\n      - flowfile_master_key\nsecrets:\n  flowfile_master_key:\n    file: ./master_key.txt\n';
+  assert.deepEqual(findingsOf(checkText(secret, { kind: 'compose' }), 'secret/missing').map((finding) => finding.message), []);
+});
