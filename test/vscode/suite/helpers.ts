@@ -3,8 +3,11 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'deploy-doctor.deploy-doctor';
 
-/** How long the language server may take to (re)publish after an edit, start-up included. */
-const SETTLE_MS = 20_000;
+/**
+ * How long the language server may take to (re)publish after an edit, start-up included; generous
+ * because a busy 2-core machine is slow, and a wait ends as soon as the expected state is seen.
+ */
+const SETTLE_MS = 30_000;
 
 /**
  * Activates the extension and waits for its language server. The extension's API exposes a
@@ -135,12 +138,13 @@ export async function setText(editor: vscode.TextEditor, text: string): Promise<
 }
 
 /**
- * The quick fixes offered for the diagnostic of rule `code` at `range`, resolved, as
- * the light bulb would list them.
+ * The quick fixes the light bulb lists at `diagnostic`'s range, resolved so each carries its edit.
+ * (The command's results do not say which diagnostics they fix: callers pick by title.)
  */
 export async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 50);
-  return (actions ?? []).filter((action): action is vscode.CodeAction => 'kind' in action || 'edit' in action || 'diagnostics' in action);
+  const isCodeAction = (action: vscode.CodeAction | vscode.Command): action is vscode.CodeAction => typeof action.command !== 'string';
+  return (actions ?? []).filter(isCodeAction);
 }
 
 /** Applies a code action the way choosing it in the light bulb does: its edit, then its command. */
@@ -149,8 +153,54 @@ export async function applyCodeAction(action: vscode.CodeAction): Promise<void> 
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-/** Closes every editor without saving, so each test starts from the files on disk. */
+/**
+ * Saves what a test changed (each test has its own fixture files, in a throw-away copy of the
+ * workspace) and closes every editor: closing a modified editor would wait on a "Save?" dialog.
+ */
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.workspace.saveAll(false);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Puts the cursor at `line`:`character` of `editor`. */
+export function moveCursor(editor: vscode.TextEditor, line: number, character: number): void {
+  const position = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(position, position);
+}
+
+/**
+ * Runs a command that shows a quick pick and accepts the item it preselects, as a user pressing
+ * Enter would; resolves with the command's result.
+ */
+export async function runAcceptingQuickPick<T>(command: string, timeoutMs = SETTLE_MS): Promise<T | undefined> {
+  let settled = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (settled = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!settled && Date.now() < deadline) {
+    await sleep(250);
+    // A no-op while no quick pick is open (the command may still be asking the server).
+    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  assert.ok(settled, `${command} did not finish within ${timeoutMs / 1000} s`);
+  return result;
+}
+
+/** The value after `KEY=` on `line` of `document`. */
+export function envValueAt(document: vscode.TextDocument, line: number): string {
+  const text = document.lineAt(line).text;
+  return text.slice(text.indexOf('=') + 1);
+}
+
+/** The quick fix titled like `title` among those offered for `diagnostic`. */
+export async function quickFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction> {
+  const fixes = await quickFixesFor(uri, diagnostic);
+  const fix = fixes.find((action) => title.test(action.title));
+  assert.ok(fix, `no quick fix like ${title} for ${codeOf(diagnostic)}; offered: ${JSON.stringify(fixes.map((action) => action.title))}`);
+  return fix;
+}
+
+/** Waits until `document`'s text is `expected`. */
+export async function expectText(document: vscode.TextDocument, expected: string): Promise<void> {
+  const text = await waitFor(() => document.getText(), (value) => value === expected, 5_000);
+  assert.equal(text, expected, `text of ${vscode.workspace.asRelativePath(document.uri)}`);
 }

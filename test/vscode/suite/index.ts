@@ -5,7 +5,14 @@ import { format } from 'node:util';
  * The suite's test files, imported only after mocha has defined `describe`/`it` on the global
  * object. One line per file: the bundler needs the names.
  */
-const TEST_FILES: ReadonlyArray<() => Promise<unknown>> = [() => import('./env.test')];
+const TEST_FILES: ReadonlyArray<() => Promise<unknown>> = [
+  () => import('./env.test'),
+  () => import('./secrets.test'),
+  () => import('./compose.test'),
+  () => import('./toml.test'),
+  () => import('./nginx.test'),
+  () => import('./languageFeatures.test'),
+];
 
 /**
  * Starts every line the suite prints: the workbench mixes the extension host's console into its
@@ -22,7 +29,7 @@ const RESULT_MARKER = 'DEPLOY_DOCTOR_SUITE_RESULT';
 export async function run(): Promise<void> {
   // One formatted string per line: the workbench's log joins console arguments without printf.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUTPUT_PREFIX + format(...args));
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000, slow: 10_000 });
   mocha.suite.emit('pre-require', globalThis, 'deploy-doctor-vscode-suite', mocha);
   for (const load of TEST_FILES) await load();
   const grep = process.env.DEPLOY_DOCTOR_GREP;
