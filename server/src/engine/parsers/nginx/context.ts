@@ -121,3 +121,16 @@ export function contextAt(
     list = holder.block!.children;
   }
 }
+
+const allowedNames = new Map<string, readonly string[]>();
+
+/** Directive names nginx accepts in a context, sorted (memoised: a context has a fixed list). */
+export function namesAllowedIn(where: NginxContext): readonly string[] {
+  const key = `${where.family}/${where.name}/${where.kind}`;
+  let names = allowedNames.get(key);
+  if (!names) {
+    names = nginxReference().names.filter((candidate) => entriesOf(candidate).some((entry) => allows(entry, where)));
+    allowedNames.set(key, names);
+  }
+  return names;
+}

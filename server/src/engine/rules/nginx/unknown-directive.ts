@@ -1,4 +1,4 @@
-import { allows, type NginxContext } from '../../parsers/nginx/context';
+import { namesAllowedIn } from '../../parsers/nginx/context';
 import { entriesOf, nginxReference } from '../../parsers/nginx/reference';
 import { defineRule } from '../rule';
 import { closestName } from './support/closest';
@@ -52,16 +52,3 @@ export const unknownDirective = defineRule({
     });
   },
 });
-
-const allowedNames = new Map<string, readonly string[]>();
-
-/** Directive names nginx accepts in a context, sorted (memoised: a context has a fixed list). */
-export function namesAllowedIn(where: NginxContext): readonly string[] {
-  const key = `${where.family}/${where.name}/${where.kind}`;
-  let names = allowedNames.get(key);
-  if (!names) {
-    names = nginxReference().names.filter((candidate) => entriesOf(candidate).some((entry) => allows(entry, where)));
-    allowedNames.set(key, names);
-  }
-  return names;
-}
