@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, InitializeResult, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CompletionItem, Diagnostic, Hover, InitializeResult, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { allRules, isFernetKey } from '../../server/src/engine';
 import { applyEdits } from '../../server/src/engine/testing';
 import type { FileInfo, GenerateKeyResult } from '../../server/src/lsp/protocol';
@@ -208,6 +208,30 @@ test('generateKey: the schema format of the key on the line, and an edit that re
   assert.match(atCursor.edit!.newText, /^[0-9a-f]{64}$/);
 });
 
+test('hover and completion: engine answers converted to LSP ranges, markdown and snippets', async () => {
+  const folder = workspace();
+  const { session } = await start({ folder });
+  const uri = uriOf(folder, '.env');
+  const text = 'FLYDESK_DEV_MODE=false\nFLYDESK_CORS\n';
+  const opened = session.nextDiagnostics(uri);
+  await session.open(uri, text, 'dotenv');
+  await opened;
+
+  const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+  assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents);
+  assert.equal(hover.contents.kind, 'markdown');
+  assert.match(hover.contents.value, /^\*\*FLYDESK_DEV_MODE\*\* · Firefly Desk/);
+  assert.deepEqual(hover.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } });
+  assert.equal(await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } }), null, 'no hover on a value');
+
+  const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } });
+  const cors = items.find((item) => item.label === 'FLYDESK_CORS_ORIGINS');
+  assert.ok(cors, `${items.length} items`);
+  assert.equal(cors.insertTextFormat, 2, 'a snippet');
+  assert.deepEqual(cors.textEdit && 'range' in cors.textEdit ? cors.textEdit.range : undefined, { start: { line: 1, character: 0 }, end: { line: 1, character: 12 } });
+  assert.match(cors.textEdit!.newText, /^FLYDESK_CORS_ORIGINS=\$\{1:/);
+});
+
 test('per-rule severities from deployDoctor.rules, applied again on didChangeConfiguration', async () => {
   const folder = workspace();
   const { session } = await start({ folder, settings: { deployDoctor: { debounceMs: 20, rules: { 'env/syntax': 'off' } } } });
@@ -294,6 +318,32 @@ test('cross-file: a .env changed on disk (didChangeWatchedFiles) re-checks the o
   const cleared = session.nextDiagnostics(compose, (params) => !hasUndefined(params));
   await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, '.env'), type: 1 }] });
   await cleared;
+});
+
+test('a cross-file quick fix is a workspace edit: CreateFile then the edit, when the client supports both', { todo: !allRules.some((rule) => rule.meta.id === 'compose/undefined-variable') && 'compose/undefined-variable is not written yet' }, async () => {
+  const composeText = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n';
+  const folder = workspace({ 'docker-compose.yml': composeText });
+  const compose = uriOf(folder, 'docker-compose.yml');
+  const env = uriOf(folder, '.env');
+  const actionsFrom = async (session: LspSession) => {
+    const opened = session.nextDiagnostics(compose);
+    await session.open(compose, composeText, 'dockercompose');
+    const diagnostic = (await opened).diagnostics.find((item) => item.code === 'compose/undefined-variable')!;
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: compose }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return actions.filter((action) => action.title.includes('DB_PASSWORD'));
+  };
+
+  const [withCreate] = await actionsFrom((await start({ folder })).session);
+  assert.ok(withCreate, 'the add-to-.env fix is offered');
+  assert.equal(withCreate.isPreferred, true);
+  assert.deepEqual(withCreate.edit?.documentChanges, [
+    { kind: 'create', uri: env, options: { ignoreIfExists: true } },
+    { textDocument: { uri: env, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'DB_PASSWORD=\n' }] },
+  ]);
+
+  // A client that cannot create files is not offered an edit it cannot apply.
+  const plain = await start({ folder, capabilities: { workspace: { configuration: true }, textDocument: {} } });
+  assert.deepEqual(await actionsFrom(plain.session), []);
 });
 
 test('unreadable and odd files (a FIFO named .env, a dangling symlink, a folder named nginx.conf) neither hang nor crash the server', async () => {
