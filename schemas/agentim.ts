@@ -231,6 +231,16 @@ export const agentim = defineProduct({
   detect: { signatureKeys: ['JWT_SECRET', 'ENCRYPTION_KEY', 'CORS_ORIGIN', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'MAX_FILE_SIZE', 'UPLOAD_DIR', 'STORAGE_PROVIDER'], minSignatureKeys: 3, images: ['agentim'], nginxLocations: ['/ws/'] },
   // docs/DEPLOYMENT.md's nginx: WebSockets under /ws/ (/ws/client, /ws/gateway: index.ts:607,647); uploads up to MAX_FILE_SIZE (config.ts:50, default 10485760).
   nginx: { websocketLocations: ['/ws/'], uploadLimit: { envKey: 'MAX_FILE_SIZE', default: '10m' } },
+  // docs/DEPLOYMENT.md's data persistence table (pgdata, redisdata, uploads_data) and both healthchecks on /api/health
+  // (docker/Dockerfile:67-68; docker/docker-compose.yml:104-113).
+  compose: {
+    persistentVolumes: [
+      { role: 'database', target: '/var/lib/postgresql/data', volume: 'pgdata', purpose: 'PostgreSQL data', severity: 'error' },
+      { role: 'redis', target: '/data', volume: 'redisdata', purpose: 'Redis persistence', severity: 'warning' },
+    ],
+    uploads: { envKey: 'UPLOAD_DIR', default: './uploads', volume: 'uploads_data' },
+    health: { served: ['/api/health'], image: { path: '/api/health', works: true, source: 'docker/Dockerfile:67-68' } },
+  },
   booleans: EXACT_TRUE_BOOLEAN,
   placeholders: ['dev-secret-change-me', 'change-me-to-a-random-secret', 'YourStrongPassword123', 'your-password', 'your_password'],
   checks,

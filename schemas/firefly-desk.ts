@@ -325,6 +325,26 @@ export const fireflyDesk = defineProduct({
   detect: { envPrefixes: ['FLYDESK_'], images: ['firefly-desk', 'flydesk'], nginxLocations: ['/api/'] },
   // docs/deployment.md's nginx: /api/ streams SSE (proxy_buffering off, HTTP/1.1, Connection '') with proxy_read_timeout of at least 300s.
   nginx: { sseLocations: ['/api/'], minReadTimeoutSeconds: 300 },
+  // docs/deployment.md's compose (pgvector image; pgdata, redisdata, uploads = FLYDESK_FILE_STORAGE_PATH) and the
+  // health facts of products/firefly-desk.md (the route is /api/health; the Dockerfile's HEALTHCHECK probes /health).
+  compose: {
+    database: {
+      imageMustInclude: ['pgvector'],
+      suggestedImage: 'pgvector/pgvector:pg{major}',
+      reason: 'with a PostgreSQL database Firefly Desk runs `CREATE EXTENSION IF NOT EXISTS vector` at start-up (server.py:173-174) and stops when the extension is missing',
+    },
+    persistentVolumes: [
+      { role: 'database', target: '/var/lib/postgresql/data', volume: 'pgdata', purpose: 'PostgreSQL data: all application data, embeddings and audit records', severity: 'error' },
+      { role: 'redis', target: '/data', volume: 'redisdata', purpose: 'Redis persistence, which the guide recommends for session durability', severity: 'warning' },
+    ],
+    uploads: { envKey: 'FLYDESK_FILE_STORAGE_PATH', default: './uploads', volume: 'uploads' },
+    health: {
+      served: ['/api/health'],
+      unserved: ['/health'],
+      image: { path: '/health', works: false, source: 'its Dockerfile (lines 72-73) probes http://localhost:8000/health, but the route is /api/health (api/health.py:17-20)' },
+      suggestedTest: `["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/api/health')"]`,
+    },
+  },
   envPrefixes: ['FLYDESK_'],
   booleans: PYDANTIC_BOOLEAN,
   caseInsensitiveKeys: true,

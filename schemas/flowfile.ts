@@ -187,6 +187,28 @@ export const flowfile = defineProduct({
   version: 'Edwardvaneechoud/Flowfile@46b6e64a54052c0ed1533cae07fd29bd176b0b7b',
   source: 'flowfile_core/configs/settings.py, flowfile_core/auth/{jwt,secrets}.py, flowfile_worker/configs.py; docs/users/deployment/docker.md',
   detect: { envPrefixes: ['FLOWFILE_'], images: ['flowfile'] },
+  // docs/users/deployment/docker.md: core and worker share the master key and the internal storage volume;
+  // products/flowfile.md: healthchecks probe /docs.
+  compose: {
+    sharedSettings: [
+      {
+        key: 'FLOWFILE_MASTER_KEY',
+        services: ['flowfile-core', 'flowfile-worker'],
+        reason: 'core encrypts user secrets with it and the worker decrypts them at run time; with different keys every flow that uses a secret fails',
+      },
+    ],
+    persistentVolumes: [
+      {
+        role: 'product',
+        target: '/app/internal_storage',
+        volume: 'flowfile-internal-storage',
+        purpose: 'internal application data (FLOWFILE_STORAGE_DIR), which core and worker must share',
+        severity: 'warning',
+        services: ['flowfile-core', 'flowfile-worker'],
+      },
+    ],
+    health: { served: ['/docs'], image: { path: '/docs', works: true, source: 'flowfile_core/Dockerfile:76-77; flowfile_worker/Dockerfile:68-69' } },
+  },
   envPrefixes: ['FLOWFILE_'],
   booleans: TRUTHY_BOOLEAN,
   unknownKeys: {

@@ -265,8 +265,69 @@ export interface ProductNginx {
 
 /** What the product's guide requires of its docker-compose stack (compose rules read this). */
 export interface ProductCompose {
-  /** Extended by the compose work: database image requirements, persistent volumes, upload mounts. */
-  readonly [requirement: string]: unknown;
+  /** What the product's PostgreSQL must be (Firefly Desk: an image with pgvector). */
+  readonly database?: ComposeDatabaseRequirement;
+  /** Mounts the guide requires so that data survives a re-created container. */
+  readonly persistentVolumes?: readonly ComposePersistentVolume[];
+  /** The uploads directory: it must be on a volume mounted exactly where the product writes. */
+  readonly uploads?: ComposeUploads;
+  /** Settings that the product's services must all set to one value (Flowfile's master key). */
+  readonly sharedSettings?: readonly ComposeSharedSetting[];
+  /** Health endpoints, for `service_healthy` and the image's own HEALTHCHECK. */
+  readonly health?: ComposeHealth;
+}
+
+/** Which services of a stack a requirement concerns. */
+export type ComposeServiceRole = 'product' | 'database' | 'redis';
+
+export interface ComposeDatabaseRequirement {
+  /** Substrings one of which the database image must contain (`pgvector`). */
+  readonly imageMustInclude: readonly string[];
+  /** The image to suggest; `{major}` is the PostgreSQL major version of the current image. */
+  readonly suggestedImage: string;
+  /** Why, for the message (what the product does at start-up). */
+  readonly reason: string;
+}
+
+export interface ComposePersistentVolume {
+  readonly role: ComposeServiceRole;
+  /** The mount point in the container (`/var/lib/postgresql/data`). */
+  readonly target: string;
+  /** The volume name the guide uses, for the message and the fix. */
+  readonly volume: string;
+  readonly purpose: string;
+  /** `error` when losing it loses the product's data; `warning` when the guide calls it recommended. */
+  readonly severity: 'error' | 'warning';
+  /** For role `product`: substrings of the service name or image of the services that need it. */
+  readonly services?: readonly string[];
+}
+
+export interface ComposeUploads {
+  /** The env key holding the uploads path in the container (`FLYDESK_FILE_STORAGE_PATH`). */
+  readonly envKey: string;
+  /** The product's default (a relative default depends on the image's working directory). */
+  readonly default: string;
+  /** The volume name the guide mounts there. */
+  readonly volume: string;
+}
+
+export interface ComposeSharedSetting {
+  readonly key: string;
+  /** Substrings of the service name or image that identify the services that need it (`flowfile-core`). */
+  readonly services: readonly string[];
+  /** What breaks when they differ, for the message. */
+  readonly reason: string;
+}
+
+export interface ComposeHealth {
+  /** Paths the product answers health probes on. */
+  readonly served: readonly string[];
+  /** Paths a probe may plausibly use that the product does not serve: a probe there never succeeds. */
+  readonly unserved?: readonly string[];
+  /** The image's built-in HEALTHCHECK, used when the compose file sets none. */
+  readonly image?: { readonly path: string; readonly works: boolean; readonly source: string };
+  /** A healthcheck `test:` (YAML flow text) that works in the product's image. */
+  readonly suggestedTest?: string;
 }
 
 export interface ProductDefinition {

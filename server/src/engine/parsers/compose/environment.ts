@@ -7,6 +7,8 @@ import { blockEnd, entryOf, isBlockMap, lineIndentOf, mapEntries, resolveNode, s
 import { services } from './services';
 import { composeLiteral, deeper, eolOf, isQuoted, lineAfter, yamlString } from './yamlText';
 
+export type NewSettingText = (key: string, value: string, options?: { readonly raw?: boolean }) => string;
+
 /** How `environment:` is written, which decides how a new entry is written. */
 export type EnvironmentForm = 'map' | 'list' | 'absent';
 
@@ -20,10 +22,11 @@ export interface ComposeEnvironmentGroup {
   readonly form: EnvironmentForm;
   /**
    * The text to insert at `insertAt` to add `key` with `value` (a literal: `$` is escaped for
-   * Compose), in this service's form, indentation and line breaks; `environment:` included when
-   * the service has none. Undefined when the service is written in flow style (`{…}`).
+   * Compose, unless `raw` says the value is Compose text such as `${VAR}`), in this service's form,
+   * indentation and line breaks; `environment:` included when the service has none. Undefined when
+   * the service is written in flow style (`{…}`).
    */
-  readonly newSettingText: ((key: string, value: string) => string) | undefined;
+  readonly newSettingText: NewSettingText | undefined;
   /** The `env_file:` paths of the service, as written. */
   readonly envFiles: readonly string[];
 }
@@ -104,7 +107,7 @@ function occurrence(key: string, written: string | undefined, keySpan: Span, val
 interface Placement {
   readonly form: EnvironmentForm;
   readonly insertAt: number;
-  readonly newSettingText: ((key: string, value: string) => string) | undefined;
+  readonly newSettingText: NewSettingText | undefined;
 }
 
 function placementOf(file: ComposeFile, text: string, serviceValue: unknown, environment: MapEntry | undefined, serviceKey: Scalar): Placement {
@@ -124,17 +127,17 @@ function placementOf(file: ComposeFile, text: string, serviceValue: unknown, env
     return {
       form,
       insertAt: offset,
-      newSettingText: (key, setting) =>
+      newSettingText: (key, setting, options) =>
         form === 'map'
-          ? `${prefix}${indent}${key}: ${yamlString(composeLiteral(setting))}${eol}`
-          : `${prefix}${indent}- ${yamlString(`${key}=${composeLiteral(setting)}`)}${eol}`,
+          ? `${prefix}${indent}${key}: ${yamlString(written(setting, options))}${eol}`
+          : `${prefix}${indent}- ${yamlString(`${key}=${written(setting, options)}`)}${eol}`,
     };
   }
   if (environment && !environment.merged && environment.keyNode?.range && (value === undefined || (isScalar(value) && value.value === null))) {
     // `environment:` with nothing after it: write the first entry under it.
     const { offset, prefix } = lineAfter(text, environment.valueNode && isScalar(environment.valueNode) && environment.valueNode.range ? environment.valueNode.range[1] : environment.keyNode.range[1]);
     const indent = deeper(file, text, lineIndentOf(text, environment.keyNode.range[0]));
-    return { form: 'map', insertAt: offset, newSettingText: (key, setting) => `${prefix}${indent}${key}: ${yamlString(composeLiteral(setting))}${eol}` };
+    return { form: 'map', insertAt: offset, newSettingText: (key, setting, options) => `${prefix}${indent}${key}: ${yamlString(written(setting, options))}${eol}` };
   }
   if (!environment && isBlockMap(service)) {
     const { offset, prefix } = lineAfter(text, blockEnd(service));
@@ -144,7 +147,7 @@ function placementOf(file: ComposeFile, text: string, serviceValue: unknown, env
     return {
       form: 'absent',
       insertAt: offset,
-      newSettingText: (key, setting) => `${prefix}${indent}environment:${eol}${inner}${key}: ${yamlString(composeLiteral(setting))}${eol}`,
+      newSettingText: (key, setting, options) => `${prefix}${indent}environment:${eol}${inner}${key}: ${yamlString(written(setting, options))}${eol}`,
     };
   }
   return { form: environment ? (isSeq(value) ? 'list' : 'map') : 'absent', insertAt: serviceKeyEnd, newSettingText: undefined };
@@ -164,4 +167,8 @@ function envFilePaths(file: ComposeFile, serviceValue: unknown): string[] {
     }
   }
   return paths;
+}
+
+function written(value: string, options: { readonly raw?: boolean } | undefined): string {
+  return options?.raw ? value : composeLiteral(value);
 }

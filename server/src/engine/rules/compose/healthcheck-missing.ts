@@ -37,7 +37,7 @@ export default defineRule({
         const image = scalarText(entryOf(file, target.value, 'image')?.value);
         const product = productOf(file, target, image, ctx.products);
         // A product whose image has its own healthcheck: working (no finding) or broken (compose/product says why).
-        if (state === 'absent' && product?.compose?.imageHealthcheck) continue;
+        if (state === 'absent' && product?.compose?.health?.image) continue;
         const hasEnvFile = entryOf(file, target.value, 'env_file') !== undefined;
         const known = knownHealthcheck(image, writtenEnvironment(file, target), hasEnvFile);
         const fixes: Fix[] = [];

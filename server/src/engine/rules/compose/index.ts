@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import envFileMissing from './env-file-missing';
 import exposedDatastore from './exposed-datastore';
 import healthcheckMissing from './healthcheck-missing';
+import product from './product';
 import schema from './schema';
 import syntax from './syntax';
 import undefinedReference from './undefined-reference';
@@ -18,4 +19,5 @@ export const composeRules: readonly Rule[] = [
   undefinedVariable,
   envFileMissing,
   exposedDatastore,
+  product,
 ];

@@ -1,13 +1,13 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
-import { blockEnd, entryOf, isBlockMap, lineIndentOf, mapEntries, resolveNode, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
+import { entryOf, mapEntries, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';
 import { parseVolumeShort, spanInScalar } from '../../parsers/compose/shortSyntax';
-import { deeper, eolOf, indentStep, lineAfter } from '../../parsers/compose/yamlText';
-import type { Fix, Span, TextEdit } from '../../types';
+import type { Fix, Span } from '../../types';
 import { defineRule } from '../rule';
 import { closestName } from './closest';
 import { declarationsOf, type Section } from './declarations';
+import { declareEdit } from './serviceEdits';
 
 /** A name one service uses from a top-level section. */
 interface Reference {
@@ -149,24 +149,4 @@ function referencesOf(file: ComposeFile, text: string): Reference[] {
 
 function partSpan(text: string, node: Node, from: number, to: number): Span | undefined {
   return isScalar(node) && node.range ? spanInScalar(text, node, from, to) : undefined;
-}
-
-/** An edit that declares `name` (with no options) under the top-level `section`. */
-function declareEdit(file: ComposeFile, text: string, section: 'volumes' | 'networks', name: string): TextEdit | undefined {
-  const eol = eolOf(text);
-  const entry = entryOf(file, file.document.contents, section);
-  const value = resolveNode(file, entry?.value);
-  if (entry && !entry.merged && isBlockMap(value)) {
-    const first = value.items[0]!.key as Node;
-    const indent = lineIndentOf(text, first.range?.[0] ?? 0);
-    const { offset, prefix } = lineAfter(text, blockEnd(value));
-    return { span: { start: offset, end: offset }, newText: `${prefix}${indent}${name}:${eol}` };
-  }
-  if (entry?.keyNode?.range && !entry.merged && (value === undefined || (isScalar(value) && value.value === null))) {
-    const { offset, prefix } = lineAfter(text, spanOf(entry.valueNode)?.end ?? entry.keyNode.range[1]);
-    return { span: { start: offset, end: offset }, newText: `${prefix}${deeper(file, text, lineIndentOf(text, entry.keyNode.range[0]))}${name}:${eol}` };
-  }
-  if (entry) return undefined; // Written in flow style or merged: leave it to the user.
-  const prefix = text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
-  return { span: { start: text.length, end: text.length }, newText: `${prefix}${section}:${eol}${' '.repeat(indentStep(file, text))}${name}:${eol}` };
 }
