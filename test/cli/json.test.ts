@@ -37,6 +37,13 @@ test('JSON has SPEC §5 shape: version 1, files relative with `/`, 1-based exclu
   });
 });
 
+test('nginx/syntax: a missing `;` is reported on the argument it runs on from', () => {
+  const cwd = workspace({ 'nginx/nginx.conf': 'http {\n    server {\n        listen 80\n        server_name example.com;\n    }\n}\n' });
+  const found = checkJson(['.'], { cwd }).diagnostics.find((d) => d.rule === 'nginx/syntax');
+  // `80` on line 3: columns 16 and 17.
+  assert.deepEqual(found && [found.file, found.line, found.column, found.endLine, found.endColumn], ['nginx/nginx.conf', 3, 16, 3, 18]);
+});
+
 test('file paths are relative to the current folder, wherever the checked path is', () => {
   const cwd = workspace({ 'a/b/.env': 'oops\n' });
   assert.deepEqual(checkJson(['a/b/.env'], { cwd }).diagnostics.map((d) => d.file), ['a/b/.env']);
