@@ -245,5 +245,6 @@ test('pathological input stays linear and bounded', () => {
   parseToml('x'.repeat(200_000));
   parseToml('a = 1 ' + '#'.repeat(200_000));
   parseToml('}\n'.repeat(50_000));
-  assert.ok(Date.now() - started < 3000);
+  // Generous for a loaded machine: what this catches is a quadratic blow-up (minutes), not a slow second.
+  assert.ok(Date.now() - started < 15_000);
 });

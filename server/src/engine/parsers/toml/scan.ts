@@ -139,7 +139,7 @@ class Scanner {
     // Inserted at `slot` after its value is scanned, so the pair precedes its inline members.
     const slot = this.result.keyValues.length;
     const value = this.value(resolved.path, owner ?? slot);
-    this.result.keyValues.splice(slot, 0, {
+    const pair: ScannedKeyValue = {
       path: resolved.path,
       keySpan: key.span,
       keyParts: key.parts,
@@ -149,7 +149,10 @@ class Scanner {
       inline,
       owner,
       ok: value.ok,
-    });
+    };
+    // Appending is the common case; splicing into the middle is only for pairs with inline members.
+    if (slot === this.result.keyValues.length) this.result.keyValues.push(pair);
+    else this.result.keyValues.splice(slot, 0, pair);
     return value.ok;
   }
 
