@@ -239,7 +239,7 @@ const serverSettings: SettingSpec[] = [
     aliases: ['auth.tenant_resolver.auto_create'],
     default: 'false',
   }),
-  toml('auth.<design section>', 'string', 'A section of the pluggable-auth design (`[auth.endpoints.public]`, `[auth.session]`, `[auth.cedar]`, `[auth.oauth2]`); their keys are not published, so they are accepted as written.', {
+  toml('auth.<design section>', 'any', 'A section of the pluggable-auth design (`[auth.endpoints.public]`, `[auth.session]`, `[auth.cedar]`, `[auth.oauth2]`); their keys are not published, so they are accepted as written.', {
     keyPattern: /^auth\.(endpoints\.public|session|cedar|oauth2)(\.|$)/,
   }),
 ];
@@ -441,7 +441,7 @@ export const flovyn = defineProduct({
   name: 'Flovyn Server',
   version: 'inferred: flovyn/dev@432d5a7bb473f349c655ff1f1220b35fd05ea2ed, sdk-rust@36b0d50bad1e3e6f0f1e92f7ed3321d2442b0e69 (server source not public)',
   source: 'flovyn/dev configs/*.toml and dev.sh; SDK E2E harnesses; docs/guides/20251231_deployment.md',
-  detect: { envPrefixes: ['FLOVYN_'], images: ['ghcr.io/flovyn/flovyn-server'], tomlKeys: ['database.url', 'server.http_port', 'server.grpc_port', 'database_url', 'server_port', 'grpc_server_port', 'auth.enabled', 'orgs.slug', 'default.token', 'default.type', 'default.server_url', 'default.org_slug'] },
+  detect: { envPrefixes: ['FLOVYN_'], images: ['ghcr.io/flovyn/flovyn-server'], tomlKeys: ['database.url', 'server.http_port', 'server.grpc_port', 'database_url', 'server_port', 'grpc_server_port', 'auth.enabled', 'orgs.slug', 'default.token', 'default.type', 'default.server_url', 'default.org_slug'], paths: ['**/.flovyn/credentials'] },
   envPrefixes: ['FLOVYN_'],
   booleans: CONFIG_CRATE_BOOLEAN,
   unknownTomlKeys: {

@@ -220,7 +220,7 @@ const route = (key: string, fallback: string): SettingSpec => toml(key, 'string'
 /** A table whose keys the products file does not enumerate: accepted as written, never unknown. */
 const opaque = (key: string, description: string): SettingSpec[] => [
   toml(key, 'table', description),
-  toml(`${key}.<key>`, 'string', `${description} Its keys are accepted as written.`, { keyPattern: new RegExp(`^${key}\\.`) }),
+  toml(`${key}.<key>`, 'any', `${description} Its keys are accepted as written.`, { keyPattern: new RegExp(`^${key}\\.`) }),
 ];
 
 /**
@@ -372,7 +372,7 @@ const serverTomlSettings: SettingSpec[] = [
   ...opaque('identity', 'Identity (feature `auth`).'),
   toml('session_state', 'table', 'Session state (feature `auth`): `backend` is `memory` or `postgres`.'),
   toml('session_state.backend', 'enum', 'Where session state lives: `memory` or `postgres`; anything else stops the server.', { enum: ['memory', 'postgres'] }),
-  toml('session_state.<key>', 'string', 'Session state setting.', { keyPattern: /^session_state\.(?!backend$)/ }),
+  toml('session_state.<key>', 'any', 'Session state setting.', { keyPattern: /^session_state\.(?!backend$)/ }),
   ...opaque('async_operations', 'Async operations; need a database pool.'),
   ...opaque('cdc_outbound', 'Outbound change data capture (feature `cdc-outbound`).'),
   ...PROJECT_FILE_TABLES.flatMap((table) =>
@@ -439,7 +439,7 @@ function serverTomlChecks(view: SettingsView): ProductCheckFinding[] {
   if (poolMin > poolMax) refuse(has('pool_min_size') ? 'pool_min_size' : 'pool_max_size', `\`pool_min_size\` (${poolMin}) is larger than \`pool_max_size\` (${poolMax})`, { rule: 'schema/conflict' });
 
   const oidc = keys.some((key) => key === 'auth' || key.startsWith('auth.'));
-  if (oidc && inTable('auth_hs256')) refuse('auth_hs256', '`[auth]` and `[auth_hs256]` are both set, and only one may be', { rule: 'schema/conflict', at: 'key' });
+  if (oidc && inTable('auth_hs256')) refuse(keys.find((key) => key.startsWith('auth_hs256')), '`[auth]` and `[auth_hs256]` are both set, and only one may be', { rule: 'schema/conflict', at: 'key' });
   const issuer = text('auth.issuer');
   if (issuer !== '' && !/^https:\/\//i.test(issuer) && !/^http:\/\/(localhost|127\.0\.0\.1)([:/]|$)/i.test(issuer)) {
     refuse('auth.issuer', '`[auth] issuer` must use https (only `http://localhost` and `http://127.0.0.1` may use http)');
