@@ -16,6 +16,8 @@ export interface ProductDetection {
   readonly images?: readonly string[];
   /** TOML key paths (dotted) whose presence identifies the product's config file. */
   readonly tomlKeys?: readonly string[];
+  /** Globs of file paths that are the product's whatever they contain (a `.flovyn/credentials` glob). */
+  readonly paths?: readonly string[];
   /** nginx `location` paths the product's proxy config has (`/ws/`), with `minLocations` needed. */
   readonly nginxLocations?: readonly string[];
 }

@@ -41,6 +41,8 @@ export function settingsView(
 
 /** True when `spec` must be set, given the other settings and the mode. */
 export function isRequired(product: ProductDefinition, spec: SettingSpec, view: SettingsView): boolean {
+  // A TOML key is never required of a .env or compose service, nor an env variable of a TOML file.
+  if (((spec.source ?? 'env') === 'toml') !== (view.format === 'toml')) return false;
   return requirementHolds(product, spec.required, view);
 }
 

@@ -1,4 +1,5 @@
 import type { ProductDefinition } from '../../../../schemas/types';
+import { matchesGlob } from './glob';
 import type { ProductSignals } from './signals';
 
 /**
@@ -17,6 +18,7 @@ export function detectProduct(signals: ProductSignals, products: readonly Produc
 
 function scoreProduct(signals: ProductSignals, product: ProductDefinition): number {
   const detect = product.detect;
+  if (signals.path !== undefined && detect.paths?.some((glob) => matchesGlob(signals.path!, glob))) return 1000;
   if (detect.images?.some((image) => signals.images.some((used) => used.includes(image)))) return 1000;
   const prefixed = signals.envKeys.filter((key) => detect.envPrefixes?.some((prefix) => key.startsWith(prefix))).length;
   if (prefixed > 0) return 500 + prefixed;

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../document';
 import type { NginxDirective } from '../parsers/nginx/ast';
+import { uriPath } from '../uri';
 
 /** What product detection looks at in a file: names only, never values of secrets. */
 export interface ProductSignals {
@@ -7,6 +8,8 @@ export interface ProductSignals {
   readonly images: readonly string[];
   readonly tomlKeys: readonly string[];
   readonly nginxLocations: readonly string[];
+  /** The file's path, for products that own a file by its name (`~/.flovyn/credentials`). */
+  readonly path?: string;
 }
 
 export function signalsOf(document: ParsedDocument): ProductSignals {
@@ -19,6 +22,7 @@ export function signalsOf(document: ParsedDocument): ProductSignals {
         images: [],
         tomlKeys: document.ast.keyValues.map((kv) => kv.path.filter((part) => typeof part === 'string').join('.')),
         nginxLocations: [],
+        path: uriPath(document.uri),
       };
     case 'compose':
       return composeSignals(document.ast.data);
