@@ -247,6 +247,23 @@ test('per-rule severities from deployDoctor.rules, applied again on didChangeCon
   assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['env/syntax', 4]]);
 });
 
+test('deployDoctor.files.associations and deployDoctor.products: a file kind and a product by glob', async () => {
+  const folder = workspace();
+  const settings = { deployDoctor: { debounceMs: 20, files: { associations: { '*.vars': 'env' } }, products: { '**/desk/**': 'firefly-desk' } } };
+  const { session } = await start({ folder, settings });
+  const vars = uriOf(folder, 'app.vars');
+  const opened = session.nextDiagnostics(vars);
+  await session.open(vars, 'not a setting\n');
+  assert.deepEqual(codes((await opened).diagnostics), ['env/syntax']);
+
+  const desk = uriOf(folder, 'desk/.env');
+  const deskOpened = session.nextDiagnostics(desk);
+  await session.open(desk, 'PORT=8000\n', 'dotenv');
+  await deskOpened;
+  const info = await session.request<FileInfo>('deployDoctor/fileInfo', { uri: desk });
+  assert.deepEqual([info.product, info.productSource], ['firefly-desk', 'setting']);
+});
+
 test('a canary secret from the file never appears in anything the server sends', async () => {
   const canary = 'Zq8xW3canaryK7v';
   const folder = workspace({ 'docker-compose.yml': `services:\n  app:\n    image: ghcr.io/example/app\n    environment:\n      JWT_SECRET: ${canary}\n` });
