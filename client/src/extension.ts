@@ -72,7 +72,6 @@ export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
       // The document selector is built at start: new associations need a new client.
       if (event.affectsConfiguration('deployDoctor.files.associations')) void vscode.commands.executeCommand('deployDoctor.restartServer');
     }),
-    { dispose: () => void stop() },
   );
 
   return {

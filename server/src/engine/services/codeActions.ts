@@ -33,6 +33,12 @@ export interface CodeActionContext {
   readonly options?: CheckOptions;
 }
 
+/**
+ * Each disable action is proven by a re-check: a request for a whole file's diagnostics offers it
+ * for the first ones only, so a file with hundreds of findings still answers at once.
+ */
+const MAX_DISABLE_ACTIONS = 20;
+
 /** Rules a directive comment cannot silence (the engine always reports them) or should not. */
 const NOT_DISABLABLE = new Set(['deploy-doctor/internal-error', 'deploy-doctor/unused-disable']);
 
@@ -99,7 +105,7 @@ export function codeActionsFor(
     const disabled = new Set<string>();
     for (const diagnostic of selected) {
       const key = `${diagnostic.rule}@${diagnostic.range.start.line}`;
-      if (disabled.has(key)) continue;
+      if (disabled.has(key) || disabled.size >= MAX_DISABLE_ACTIONS) continue;
       disabled.add(key);
       const disable = disableAction(document, diagnostic, context, all);
       if (disable) actions.push(disable);
