@@ -1,4 +1,4 @@
-import { Composer, Document, isAlias, LineCounter, Parser, visit, type YAMLError } from 'yaml';
+import { Composer, Document, isAlias, isScalar, LineCounter, Parser, visit, type YAMLError } from 'yaml';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';
@@ -15,6 +15,8 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
   keepSourceTokens: true,
   customTags: composeTags,
+  // Problems are reported as findings; nothing goes to the console.
+  logLevel: 'error',
 } as const;
 
 /**
@@ -42,8 +44,13 @@ export function parseCompose(text: string): ComposeFile {
   // `compose(…, true)` always yields a document, even for empty text.
   const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
 
-  errors.unshift(...parsed.errors.map((error) => toParseError(error, parsed, text)));
-  const warnings = parsed.warnings.map((error) => toParseError(error, parsed, text));
+  // Duplicate keys are found below, at the key itself: `yaml` sometimes points at the line break before it.
+  errors.unshift(
+    ...parsed.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => toParseError(error, text)),
+    ...duplicateKeys(parsed, text),
+  );
+  errors.sort((a, b) => a.span.start - b.span.start);
+  const warnings = parsed.warnings.map((error) => toParseError(error, text));
 
   let data: unknown;
   try {
@@ -63,17 +70,15 @@ export function parseCompose(text: string): ComposeFile {
   return { text, document: parsed, lineCounter, data, comments: commentsOf(tokens, text), errors, warnings };
 }
 
-function toParseError(error: YAMLError, document: Document.Parsed, text: string): ComposeParseError {
+function toParseError(error: YAMLError, text: string): ComposeParseError {
   const [start, end] = error.pos;
-  const span = error.code === 'DUPLICATE_KEY' ? keySpanAt(document, start) ?? { start, end } : clampSpan({ start, end }, text);
-  return { span, message: messageOf(error, text, span), code: error.code };
+  const span = clampSpan({ start, end }, text);
+  return { span, message: messageOf(error), code: error.code };
 }
 
-function messageOf(error: YAMLError, text: string, span: Span): string {
-  const message = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+function messageOf(error: YAMLError): string {
+  const message = error.message.trim();
   switch (error.code) {
-    case 'DUPLICATE_KEY':
-      return `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`;
     case 'TAG_RESOLVE_FAILED':
       return `${message}. Compose knows the tags \`!reset\` and \`!override\`.`;
     case 'TAB_AS_INDENT':
@@ -83,23 +88,37 @@ function messageOf(error: YAMLError, text: string, span: Span): string {
   }
 }
 
+/** Keeps a span inside the text and off line breaks (`yaml` may point at the `\r` of a CRLF). */
 function clampSpan(span: Span, text: string): Span {
   const start = Math.max(0, Math.min(span.start, text.length));
-  const end = Math.max(start, Math.min(span.end, text.length));
+  let end = Math.max(start, Math.min(span.end, text.length));
+  const isBreak = (offset: number) => text[offset] === '\n' || text[offset] === '\r';
+  if (isBreak(start)) return { start, end: start };
+  while (end > start && isBreak(end - 1)) end--;
   return { start, end };
 }
 
-/** The key node that starts at `offset` (the `yaml` package points duplicate keys at their first character). */
-function keySpanAt(document: Document.Parsed, offset: number): Span | undefined {
-  let found: Span | undefined;
+/** Every key written a second time in the same mapping (merge keys aside), at the repeated key. */
+function duplicateKeys(document: Document.Parsed, text: string): ComposeParseError[] {
+  const found: ComposeParseError[] = [];
   visit(document, {
-    Pair(_key, pair) {
-      const key = pair.key as { range?: [number, number, number] } | null;
-      if (key?.range && key.range[0] === offset) {
-        found = { start: key.range[0], end: key.range[1] };
-        return visit.BREAK;
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
+        const name = String(key.value);
+        if (!seen.has(name)) {
+          seen.add(name);
+          continue;
+        }
+        const span = { start: key.range[0], end: key.range[1] };
+        found.push({
+          span,
+          message: `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`,
+          code: 'DUPLICATE_KEY',
+        });
       }
-      return undefined;
     },
   });
   return found;
