@@ -146,6 +146,18 @@ test('every kind of scalar is parsed and classified', () => {
   assert.equal(slice(text, pair(file, 'd').valueSpan), '1979-05-27 07:32:00Z');
 });
 
+test('local times are read, whatever follows them (the value parser swallows one character after them)', () => {
+  const text = 'start = 07:32:00\nnext = 1\nslot = { at = 08:00:00}\nlater = 23:59:59.5\n';
+  const file = parseToml(text);
+  assert.deepEqual(file.errors, []);
+  const iso = (value: unknown) => (value as Date).toISOString();
+  assert.equal(iso(pair(file, 'start').value), '07:32:00.000');
+  assert.equal(pair(file, 'next').value, 1);
+  assert.equal(iso(pair(file, 'slot.at').value), '08:00:00.000');
+  assert.equal(iso((file.data!['slot'] as Record<string, unknown>)['at']), '08:00:00.000');
+  assert.equal(iso(pair(file, 'later').value), '23:59:59.500');
+});
+
 test('a byte-order mark is skipped and spans stay in the original text', () => {
   const text = '\uFEFFa = 1\n';
   const file = parseToml(text);

@@ -1,8 +1,8 @@
-import { parse as parseWithIarna } from '@iarna/toml';
 import { LineIndex } from '../../text';
-import type { Comment, ParseError } from '../../types';
+import type { ParseError } from '../../types';
 import type { TomlFile, TomlKeyValue, TomlPath } from './ast';
 import { describeIarnaError, iarnaErrorOffset, spanAround } from './errors';
+import { parseWhole, tryParse } from './iarna';
 import { scanToml, type ScannedKeyValue } from './scan';
 
 /** Above this many pairs, a rejected file's values are not recovered one by one (each is a parse). */
@@ -17,7 +17,7 @@ const VALUE_PREFIX = 'v = ';
 export function parseToml(text: string): TomlFile {
   const scanned = scanToml(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const whole = tryParse(forIarna(text, scanned.comments, bom));
+  const whole = parseWhole(text, scanned.comments, scanned.keyValues, bom);
 
   if (whole.ok) {
     return {
@@ -46,29 +46,6 @@ export function parseToml(text: string): TomlFile {
     comments: scanned.comments,
     errors: onePerLine(errors, lines),
   };
-}
-
-/**
- * The text as `@iarna/toml` 3.0 can read it: without a byte-order mark, and with the `\r` of a
- * `\r\n` that ends a comment turned into a space (it rejects every comment followed by `\r\n`).
- * Offsets after the mark are unchanged.
- */
-function forIarna(text: string, comments: readonly Comment[], bom: number): string {
-  const crs = comments.filter((comment) => text.charCodeAt(comment.span.end) === 13 && text.charCodeAt(comment.span.end + 1) === 10);
-  if (crs.length === 0) return bom ? text.slice(1) : text;
-  const chars = text.split('');
-  for (const comment of crs) chars[comment.span.end] = ' ';
-  return chars.join('').slice(bom);
-}
-
-type ParseOutcome = { ok: true; data: Record<string, unknown> } | { ok: false; error: unknown };
-
-function tryParse(text: string): ParseOutcome {
-  try {
-    return { ok: true, data: parseWithIarna(text) as Record<string, unknown> };
-  } catch (error) {
-    return { ok: false, error };
-  }
 }
 
 function withValue(pair: ScannedKeyValue, value: unknown): TomlKeyValue {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { checkText, findingsOf, textOf } from '../../testing';
+import { checkText, engineFor, findingsOf, memoryWorkspace, textOf } from '../../testing';
+import { pathToUri } from '../../uri';
 
 /*
  * The schema rules on Flovyn's config.toml: values, both layouts never unknown, and the
@@ -128,4 +129,18 @@ test('without `/_/health` in exclude_paths, health checks get 401: a warning', (
   const text = AUTH.replace('exclude_paths = ["/_/health"]', 'exclude_paths = ["/api/docs"]');
   const findings = findingsOf(check(text), 'schema/invalid-value');
   assert.deepEqual(findings.map((finding) => [finding.severity, textOf(text, finding)]), [['warning', '["/api/docs"]']]);
+});
+
+test('hover on either layout says which form Flovyn\'s own configs use', () => {
+  const text = '[database]\nurl = "postgres://db/flovyn"\n[auth.better_auth_jwt]\njwks_uri = "https://app.acme.com/.well-known/jwks.json"\n';
+  const uri = pathToUri('/project/config.toml');
+  const hoverAt = (needle: string) =>
+    engineFor().hover({ uri, text, kind: 'toml' }, memoryWorkspace({ '/project/config.toml': text }), text.indexOf(needle) + 1, { product: 'flovyn' });
+  const url = hoverAt('url =');
+  assert.ok(url);
+  assert.equal(textOf(text, url), 'url');
+  assert.match(url.markdown, /own configs .* write top-level `database_url`; the deployment guide .* writes `\[database\] url`/);
+  const jwks = hoverAt('jwks_uri');
+  assert.match(jwks!.markdown, /\[auth\.better_auth\.jwt\] jwks_uri`; the deployment guide .* `\[auth\.better_auth_jwt\] jwks_uri`/);
+  assert.ok(!jwks!.markdown.includes('app.acme.com'));
 });
