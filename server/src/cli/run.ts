@@ -1,0 +1,83 @@
+import { version } from '../../../package.json';
+import { Engine } from '../engine';
+import { parseArgs, type CheckCommand } from './args';
+import { checkPaths, hasErrors } from './check';
+import { UsageError } from './errors';
+import { COLORS, NO_COLORS, wantsColor } from './format/color';
+import { formatJson } from './format/json';
+import { formatRules } from './format/rules';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { helpText } from './help';
+
+/** Exit codes of SPEC §5. */
+export const EXIT_CLEAN = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * The CLI without the process: arguments in, text out, exit code back. Usage errors become one
+ * line on stderr and exit 2; anything else thrown is a crash for the caller to report.
+ */
+export function run(argv: readonly string[], output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
+  const engine = new Engine();
+  const products = engine.products.map((product) => product.id);
+  try {
+    const command = parseArgs(argv, { products, rules: engine.rules.map((rule) => rule.meta.id) });
+    switch (command.name) {
+      case 'help':
+        output.stdout(helpText(products));
+        return EXIT_CLEAN;
+      case 'version':
+        output.stdout(`${version}\n`);
+        return EXIT_CLEAN;
+      case 'rules':
+        output.stdout(formatRules(engine.rules.map((rule) => rule.meta), command.format));
+        return EXIT_CLEAN;
+      case 'check':
+        return check(command, output, cwd, env, stdoutIsTty);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.stderr(`deploy-doctor: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
+  const engine = new Engine({ severities: command.severities });
+  const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
+  const report = checkPaths(engine, command.paths, options, cwd);
+
+  for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
+  for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
+  if (report.gitignored.length > 0) output.stderr(gitignoredNote(report.gitignored));
+
+  switch (command.format) {
+    case 'json':
+      output.stdout(formatJson(report));
+      break;
+    case 'sarif':
+      output.stdout(formatSarif(report, engine.rules.map((rule) => rule.meta), version));
+      break;
+    case 'text':
+      output.stdout(formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
+      break;
+  }
+  if (report.failed.length > 0) return EXIT_USAGE;
+  return hasErrors(report) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** `.env` files are usually gitignored: say which were left out, so nobody thinks they passed. */
+function gitignoredNote(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  const more = paths.length > 5 ? ` and ${paths.length - 5} more` : '';
+  return `deploy-doctor: note: .gitignore excludes ${shown}${more}; name a file to check it\n`;
+}
