@@ -134,6 +134,7 @@ test('generated TOML: every value span re-parses to the value, and no false erro
         const alone = iarnaParse(`v = ${text.slice(kv.valueSpan.start, kv.valueSpan.end).replace(/\r\n/g, '\n')}`)['v'];
         assert.deepEqual(normalise(kv.value), normalise(alone), `value of ${kv.path.join('.')}`);
         assert.equal(kv.path[kv.path.length - 1], kv.keyParts[kv.keyParts.length - 1]!.name);
+        assert.notEqual(kv.valueKind, 'invalid', `kind of ${kv.path.join('.')}`);
       }
     }),
     { numRuns: RUNS },

@@ -179,7 +179,7 @@ test('a table defined twice, and a table over a value, are reported at the heade
   assert.deepEqual(errorsAt(text, parseToml(text)), ['3:2-3:8 Table `[server]` is already defined on line 1; TOML does not allow defining it again']);
   const overValue = 'auth = 1\n[auth.jwt]\nx = 1\n';
   assert.deepEqual(errorsAt(overValue, parseToml(overValue)), [
-    '2:2-2:10 `auth` is already set to a value, so it cannot hold keys on line 1; TOML does not allow defining it again',
+    '2:2-2:10 `auth` is already set to a value on line 1; a value cannot also be a table with keys',
   ]);
 });
 

@@ -11,10 +11,11 @@ type Definition =
   | { readonly kind: 'dotted'; readonly span: Span }
   | { readonly kind: 'array-of-tables'; readonly span: Span; count: number };
 
-/** Why a definition is refused, and where the earlier one is. */
+/** Why a definition is refused: what the path already is, where, and what TOML then forbids. */
 export interface PathConflict {
   readonly message: string;
   readonly previous: Span | undefined;
+  readonly consequence: string;
 }
 
 export interface Resolved {
@@ -109,22 +110,24 @@ export function displayPath(path: TomlPath): string {
   return text;
 }
 
+const AGAIN = 'TOML does not allow defining it again';
+
 function redefinition(path: TomlPath, existing: Definition): PathConflict {
   const name = displayPath(path);
   switch (existing.kind) {
     case 'value':
-      return { message: `\`${name}\` is already set`, previous: existing.span };
+      return { message: `\`${name}\` is already set`, previous: existing.span, consequence: AGAIN };
     case 'table':
-      return { message: `Table \`[${name}]\` is already defined`, previous: existing.span };
+      return { message: `Table \`[${name}]\` is already defined`, previous: existing.span, consequence: AGAIN };
     case 'dotted':
-      return { message: `Table \`${name}\` was already created by a dotted key`, previous: existing.span };
+      return { message: `Table \`${name}\` was already created by a dotted key`, previous: existing.span, consequence: AGAIN };
     case 'array-of-tables':
-      return { message: `\`${name}\` is already an array of tables`, previous: existing.span };
+      return { message: `\`${name}\` is already an array of tables`, previous: existing.span, consequence: AGAIN };
     case 'implicit':
-      return { message: `\`${name}\` is already a table`, previous: undefined };
+      return { message: `\`${name}\` is already a table`, previous: undefined, consequence: AGAIN };
   }
 }
 
 function notATable(path: TomlPath, previous: Span): PathConflict {
-  return { message: `\`${displayPath(path)}\` is already set to a value, so it cannot hold keys`, previous };
+  return { message: `\`${displayPath(path)}\` is already set to a value`, previous, consequence: 'a value cannot also be a table with keys' };
 }

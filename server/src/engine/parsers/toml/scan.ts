@@ -401,7 +401,7 @@ class Scanner {
 
   private conflict(span: Span, conflict: PathConflict): void {
     const where = conflict.previous ? ` on line ${this.lineIndex().positionAt(conflict.previous.start).line + 1}` : '';
-    this.error(span.start, span.end, `${conflict.message}${where}; TOML does not allow defining it again`);
+    this.error(span.start, span.end, `${conflict.message}${where}; ${conflict.consequence}`);
   }
 
   private error(start: number, end: number, message: string): void {
