@@ -67,7 +67,8 @@ test('didOpen publishes env/syntax at the exact range, with docs link and source
 
 test('an incremental didChange republishes for the new version, after the debounce', async () => {
   const folder = workspace();
-  const { session } = await start({ folder });
+  // A debounce far longer than the gap between two notifications, even on a loaded machine.
+  const { session } = await start({ folder, settings: { deployDoctor: { debounceMs: 1000 } } });
   const uri = uriOf(folder, '.env');
   const opened = session.nextDiagnostics(uri);
   await session.open(uri, ENV_TEXT, 'dotenv');

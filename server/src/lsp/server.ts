@@ -20,7 +20,7 @@ import { DocumentChecker } from './checker';
 import { provideCodeActions } from './codeActions';
 import { toLspCompletion, toLspHover } from './convert';
 import type { EditSupport } from './edits';
-import { guardNotification, guardRequest, InvalidParams, parseParams } from './guard';
+import { errorName, guardNotification, guardRequest, InvalidParams, parseParams } from './guard';
 import { generateKeyAt } from './keys';
 import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
 import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
@@ -87,23 +87,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(
   guardNotification('initialized', log, async () => {
-    if (client.configurationDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'deployDoctor' });
-    if (client.watchDynamic && !client.watchesFiles) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
-    }
-    if (client.folders) {
-      connection.workspace.onDidChangeWorkspaceFolders(
-        guardNotification('workspaceFolders', log, async (event) => {
-          const removed = new Set(folderPaths(event.removed.map((folder) => folder.uri)));
-          folders = [...folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added.map((folder) => folder.uri))];
-          await reindex();
-          checker.checkAll();
-        }),
-      );
-    }
     try {
+      await registerForChanges().catch((error: unknown) => log(`registration failed: ${errorName(error)}`));
       await loadSettings(undefined);
     } finally {
+      // Whatever failed above is logged; checks run with what there is.
       markReady();
     }
     await reindex();
@@ -121,7 +109,12 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-documents.onDidOpen(guardNotification('didOpen', log, async ({ document }) => void (await ready, checker.checkNow(document.uri))));
+documents.onDidOpen(
+  guardNotification('didOpen', log, async ({ document }) => {
+    await ready;
+    checker.checkNow(document.uri);
+  }),
+);
 documents.onDidChangeContent(
   guardNotification('didChange', log, async ({ document }) => {
     await ready;
@@ -233,6 +226,24 @@ connection.onRequest(
 );
 
 connection.onShutdown(() => checker.dispose());
+
+/** Configuration and file-change notifications, and workspace folder changes, as the client supports them. */
+async function registerForChanges(): Promise<void> {
+  if (client.configurationDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'deployDoctor' });
+  if (client.watchDynamic && !client.watchesFiles) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+  }
+  if (client.folders) {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guardNotification('workspaceFolders', log, async (event) => {
+        const removed = new Set(folderPaths(event.removed.map((folder) => folder.uri)));
+        folders = [...folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added.map((folder) => folder.uri))];
+        await reindex();
+        checker.checkAll();
+      }),
+    );
+  }
+}
 
 async function loadSettings(pushed: unknown): Promise<void> {
   if (client.configuration) {
