@@ -203,14 +203,15 @@ test('an unterminated string is reported from its opening quote to the end of th
 });
 
 test('bad values are reported at the value, with what is wrong', () => {
-  const text = 'enabled = yes\nport = 80_\nwhen = 2024-13-01\nname = "tab\\q"\nok = true\n';
+  const text = 'enabled = yes\nport = 80_\nwhen = 2024-13-01\nname = "tab\\q"\nok = true\ntimeout_secs = 5s\n';
   const file = parseToml(text);
   const errors = errorsAt(text, file);
-  assert.equal(errors.length, 4, errors.join('\n'));
+  assert.equal(errors.length, 5, errors.join('\n'));
   assert.match(errors[0]!, /^1:11-1:14 The value of `enabled` is not a TOML value: text needs quotes/);
   assert.match(errors[1]!, /^2:8-2:11 The value of `port` is not a valid integer: /);
   assert.match(errors[2]!, /^3:8-3:18 The value of `when` is not a valid datetime: /);
   assert.match(errors[3]!, /^4:12-4:14 Unknown escape sequence in a string/);
+  assert.match(errors[4]!, /^6:16-6:18 The value of `timeout_secs` is not a TOML value: a number has no unit/);
   assert.equal(pair(file, 'ok').value, true);
 });
 

@@ -80,7 +80,10 @@ function recoverValues(text: string, pairs: readonly ScannedKeyValue[]): { value
 function valueError(text: string, pair: ScannedKeyValue, error: unknown): ParseError {
   const key = pair.keyParts.map((part) => part.name).join('.');
   if (pair.valueKind === 'invalid') {
-    return { span: pair.valueSpan, message: `The value of \`${key}\` is not a TOML value: text needs quotes ("…"); numbers, booleans (true/false) and dates do not` };
+    // Never quote the value: an unquoted secret is still a secret.
+    const unit = /^[+-]?\d[\d_]*(\.\d+)?[A-Za-z]+$/.test(text.slice(pair.valueSpan.start, pair.valueSpan.end));
+    const hint = unit ? 'a number has no unit in TOML (write the number alone, or quote the whole value as text)' : 'text needs quotes ("…"); numbers, booleans (true/false) and dates do not';
+    return { span: pair.valueSpan, message: `The value of \`${key}\` is not a TOML value: ${hint}` };
   }
   if (pair.valueKind !== 'string' && pair.valueKind !== 'array' && pair.valueKind !== 'inline-table') {
     return { span: pair.valueSpan, message: `The value of \`${key}\` is not a valid ${pair.valueKind}: ${describeIarnaError(error)}` };
