@@ -30,9 +30,18 @@ export function envPrefixesOf(product: ProductDefinition): readonly string[] {
 }
 
 /** The concrete names of the product's settings (no families), for suggestions and completion. */
-export function knownNames(product: ProductDefinition, source: 'env' | 'toml'): string[] {
-  return product.settings.filter((spec) => !spec.keyPattern && (spec.source ?? 'env') === source).flatMap((spec) => namesOf(spec));
+export function knownNames(product: ProductDefinition, source: 'env' | 'toml'): readonly string[] {
+  // Asked once per unknown key: computed once per product.
+  let names = knownNamesCache.get(product);
+  if (!names) {
+    const of = (wanted: 'env' | 'toml') => product.settings.filter((spec) => !spec.keyPattern && (spec.source ?? 'env') === wanted).flatMap((spec) => namesOf(spec));
+    names = { env: of('env'), toml: of('toml') };
+    knownNamesCache.set(product, names);
+  }
+  return names[source];
 }
+
+const knownNamesCache = new WeakMap<ProductDefinition, Readonly<Record<'env' | 'toml', readonly string[]>>>();
 
 interface SpecIndex {
   readonly byName: ReadonlyMap<string, SettingSpec>;
@@ -78,12 +87,46 @@ export function editDistance(a: string, b: string): number {
 export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   const upper = name.toUpperCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(upper, candidate.toUpperCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (!best) return undefined;
   // A quarter of the name, at least 2 edits: `FLYDESK_CORS_ORIGIN` → `FLYDESK_CORS_ORIGINS`, not unrelated keys.
   const allowed = Math.max(2, Math.floor(name.length / 4));
-  return best.distance <= allowed ? best.candidate : undefined;
+  for (const candidate of candidates) {
+    // Only a candidate nearer than the best so far (and within `allowed`) can change the answer:
+    // the distance is computed no further than that, so a file of unknown keys stays fast.
+    const limit = best ? best.distance - 1 : allowed;
+    const distance = editDistanceWithin(upper, candidate.toUpperCase(), limit);
+    if (distance <= limit) best = { candidate, distance };
+  }
+  return best?.candidate;
 }
+
+/**
+ * The Levenshtein distance when it is at most `limit`; otherwise `limit + 1`. Only the diagonal
+ * band of width `limit` is computed (cells outside it exceed the limit), and it stops at the first
+ * row whose every cell is past the limit: distances never shrink from one row to the next.
+ */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  const over = limit + 1;
+  if (limit < 0 || Math.abs(a.length - b.length) > limit) return over;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[from - 1] = from === 1 ? Math.min(i, over) : over;
+    let rowMin = current[from - 1]!;
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, over);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (to < b.length) current[to + 1] = over;
+    if (rowMin > limit) return over;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/** The two rows `editDistanceWithin` works in, reused from call to call. */
+let rows: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
