@@ -207,3 +207,85 @@ export function blockEnd(map: YAMLMap): number {
   }
   return end;
 }
+
+/** The mapping key under `offset` and its data path (`['services', 'web', 'image']`), not through aliases. */
+export function keyAt(file: ComposeFile, offset: number): { path: (string | number)[]; keyNode: Scalar } | undefined {
+  const walk = (node: unknown, path: (string | number)[]): { path: (string | number)[]; keyNode: Scalar } | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key;
+        const name = keyString(key);
+        if (isScalar(key) && key.range && name !== undefined && key.range[0] <= offset && offset <= key.range[1]) return { path: [...path, name], keyNode: key };
+        const value = pair.value as Node | null;
+        if (name !== undefined && value?.range && value.range[0] <= offset && offset <= value.range[1]) return walk(value, [...path, name]);
+      }
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) {
+        const range = (item as Node | null)?.range;
+        if (range && range[0] <= offset && offset <= range[1]) return walk(item, [...path, index]);
+      }
+    }
+    return undefined;
+  };
+  return walk(file.document.contents, []);
+}
+
+/**
+ * The data path of the block mapping a key typed at `offset` would belong to: the deepest mapping
+ * whose keys start in the cursor's column, begin before it, and are not closed by a less indented
+ * line; else the `key:` line above with nothing after it (an empty mapping). `[]` is the top level.
+ */
+export function mappingPathAt(file: ComposeFile, offset: number): (string | number)[] | undefined {
+  const text = file.text;
+  const lineStart = offset - columnOf(text, offset);
+  const typed = /[A-Za-z0-9_.-]*$/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+  const column = columnOf(text, offset) - typed.length;
+  if (text.slice(lineStart, offset - typed.length).trim() !== '') return undefined;
+  if (column === 0) return [];
+  const closedBetween = (from: number): boolean => {
+    for (const line of text.slice(from, lineStart).split(/\r\n|\n|\r/).slice(1)) {
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      if (line.length - line.trimStart().length < column) return true;
+    }
+    return false;
+  };
+  let best: { path: (string | number)[]; start: number } | undefined;
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (isMap(node) && !node.flow) {
+      const first = node.items[0]?.key as Node | undefined;
+      if (first?.range && columnOf(text, first.range[0]) === column && first.range[0] <= offset && (!best || first.range[0] >= best.start) && !closedBetween(first.range[0])) {
+        best = { path, start: first.range[0] };
+      }
+      for (const pair of node.items) {
+        const name = keyString(pair.key);
+        if (name !== undefined) walk(pair.value, [...path, name]);
+      }
+    } else if (isSeq(node) && !node.flow) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(file.document.contents, []);
+  if (best) return best.path;
+  for (const line of linesBefore(text, lineStart)) {
+    if (line.text.trim() === '' || line.text.trim().startsWith('#')) continue;
+    const indent = line.text.length - line.text.trimStart().length;
+    if (indent >= column) continue;
+    const key = /^(\s*)([^\s#:][^:#]*?):\s*(#.*)?$/.exec(line.text);
+    return key ? keyAt(file, line.start + key[1]!.length)?.path : undefined;
+  }
+  return undefined;
+}
+
+/** The lines before the one starting at `lineStart`, nearest first, with their start offsets. */
+function* linesBefore(text: string, lineStart: number): Generator<{ start: number; text: string }> {
+  let end = lineStart;
+  while (end > 0) {
+    // Step over the previous line's break (`\n`, `\r\n` or `\r`).
+    let breakStart = end - 1;
+    if (text[breakStart] === '\n' && text[breakStart - 1] === '\r') breakStart--;
+    let start = breakStart;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    yield { start, text: text.slice(start, breakStart) };
+    end = start;
+  }
+}
