@@ -1,6 +1,6 @@
 import type { NginxArgument } from './ast';
 import type { DirectiveEntry } from './reference';
-import { slotAccepts, type ArgumentShape, type Slot } from './syntax';
+import { optionAccepts, slotAccepts, type ArgumentShape, type Slot } from './syntax';
 
 /*
  * Argument checks from the reference's syntax. Where nginx 1.22 accepts more than its
@@ -39,23 +39,53 @@ export function describeCount(entries: readonly DirectiveEntry[]): string {
   return `${min} to ${max} arguments`;
 }
 
+export type ArgumentProblem =
+  | { readonly kind: 'count' }
+  /** An argument no documented form accepts at its position, with what that position takes. */
+  | { readonly kind: 'value'; readonly index: number; readonly slots: Slot[] }
+  /** A word after the required ones that is none of the documented keywords or `key=` parameters. */
+  | { readonly kind: 'parameter'; readonly index: number };
+
 /**
- * The first argument no documented form accepts, with what that position takes; undefined when
- * the arguments fit, or when the syntax has parts the grammar cannot pin down. Arguments with
- * variables or template expressions are never judged.
+ * What is wrong with a directive's arguments, or undefined when some documented form takes them.
+ * Forms the grammar cannot pin down take anything; arguments with variables or template
+ * expressions are never judged.
  */
-export function invalidValue(entries: readonly DirectiveEntry[], args: readonly NginxArgument[]): { index: number; slots: Slot[] } | undefined {
+export function argumentProblem(entries: readonly DirectiveEntry[], args: readonly NginxArgument[]): ArgumentProblem | undefined {
+  if (!countFits(entries, args.length)) return { kind: 'count' };
   const candidates = shapesOf(entries).filter((shape) => shape.min <= args.length && args.length <= shape.max);
-  if (candidates.length === 0 || candidates.some((shape) => !shape.fixed)) return undefined;
-  const sequences = candidates.flatMap((shape) => shape.fixed!).filter((sequence) => sequence.length === args.length);
-  if (sequences.length === 0) return undefined;
-  const accepted = (slot: Slot, arg: NginxArgument) => arg.templated || arg.value.includes('$') || slotAccepts(slot, arg.value);
-  if (sequences.some((sequence) => sequence.every((slot, index) => accepted(slot, args[index]!)))) return undefined;
-  for (let index = 0; index < args.length; index++) {
-    const slots = sequences.map((sequence) => sequence[index]!);
-    if (!slots.some((slot) => accepted(slot, args[index]!))) return { index, slots };
+  const opaque = (arg: NginxArgument) => arg.templated === true || arg.value.includes('$');
+  let value: ArgumentProblem | undefined;
+  let parameter: ArgumentProblem | undefined;
+  for (const shape of candidates) {
+    if (shape.fixed) {
+      const sequences = shape.fixed.filter((sequence) => sequence.length === args.length);
+      const accepted = sequences.some((sequence) => sequence.every((slot, index) => opaque(args[index]!) || slotAccepts(slot, args[index]!.value)));
+      if (accepted) return undefined;
+      const index = args.findIndex((arg, position) => !sequences.some((sequence) => opaque(arg) || slotAccepts(sequence[position]!, arg.value)));
+      if (index >= 0 && (!value || (value.kind === 'value' && index < value.index))) {
+        value = { kind: 'value', index, slots: sequences.map((sequence) => sequence[index]!) };
+      }
+    } else if (shape.choices) {
+      const choices = shape.choices;
+      const index = args.findIndex((arg) => !opaque(arg) && !choices.some((choice) => choice.toLowerCase() === arg.value.toLowerCase()));
+      if (index < 0) return undefined;
+      if (!value || (value.kind === 'value' && index < value.index)) value = { kind: 'value', index, slots: [{ kind: 'literal', values: choices }] };
+    } else if (shape.options) {
+      const options = shape.options;
+      const index = args.findIndex((arg, position) => position >= options.required && !opaque(arg) && !optionAccepts(options, arg.value));
+      if (index < 0) return undefined;
+      if (!parameter || (parameter.kind === 'parameter' && index > parameter.index)) parameter = { kind: 'parameter', index };
+    } else {
+      return undefined;
+    }
   }
-  return undefined;
+  return value ?? parameter;
+}
+
+/** True when some documented form takes these arguments. */
+export function argumentsFit(entries: readonly DirectiveEntry[], args: readonly NginxArgument[]): boolean {
+  return argumentProblem(entries, args) === undefined;
 }
 
 /** What a position takes, for messages: "`on` or `off`", "a size such as `10m`". */

@@ -1,5 +1,5 @@
 import { Format, getDirectives, getVariables } from '@nginx/reference-lib';
-import { argumentShapeOf, type ArgumentShape } from './syntax';
+import { argumentShapeOf, type ArgumentShape, type SyntaxNotes } from './syntax';
 
 /**
  * What nginx's official documentation says about every directive, from `@nginx/reference-lib`
@@ -50,7 +50,7 @@ export function nginxReference(): NginxReference {
       contexts: directive.contexts,
       isBlock: directive.isBlock,
       default: directive.default,
-      shapes: directive.syntax.map(argumentShapeOf),
+      shapes: directive.syntax.map((syntax) => argumentShapeOf(syntax, notesOf(directive.description))),
     };
     const list = entries.get(entry.name);
     if (list) list.push(entry);
@@ -95,6 +95,20 @@ export function docsUrlOf(entry: Pick<DirectiveEntry, 'name' | 'module'>): strin
   if (entry.module === 'Core functionality') return `https://nginx.org/en/docs/ngx_core_module.html${anchor}`;
   const section = /^ngx_(http|stream|mail)_/.exec(entry.module)?.[1];
   return section ? `https://nginx.org/en/docs/${section}/${entry.module}.html${anchor}` : `https://nginx.org/en/docs/${entry.module}.html${anchor}`;
+}
+
+/**
+ * What the description adds to the syntax: placeholders a paragraph reserves for the commercial
+ * subscription, and the single-word names it shows in code (the parameters of `[parameters]`).
+ */
+function notesOf(description: string): SyntaxNotes {
+  const commercial = new Set<string>();
+  for (const paragraph of description.split('</p>')) {
+    if (!paragraph.includes('commercial subscription')) continue;
+    for (const match of paragraph.matchAll(/<em><code>([\w$-]+)<\/code><\/em>/g)) commercial.add(match[1]!);
+  }
+  const parameters = new Set([...description.matchAll(/<code>([a-z_][a-z0-9_]*)<\/code>/g)].map((match) => match[1]!));
+  return { commercial, parameters };
 }
 
 function familyOf(module: string): NginxFamily {

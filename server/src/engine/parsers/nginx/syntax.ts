@@ -9,7 +9,29 @@
 
 export type Slot =
   | { readonly kind: 'literal'; readonly values: readonly string[] }
-  | { readonly kind: 'size' | 'time' | 'number' | 'variable' | 'any' };
+  | { readonly kind: 'size' | 'time' | 'number' | 'variable' | 'any' }
+  /** A form only the commercial NGINX Plus accepts: open-source nginx refuses any value here. */
+  | { readonly kind: 'commercial'; readonly name: string };
+
+/**
+ * A syntax of required words followed only by optional keywords and `key=value` parameters
+ * (`listen address[:port] [default_server] [ssl] [backlog=number] …`): what may follow.
+ */
+export interface ArgumentOptions {
+  readonly required: number;
+  /** Bare words allowed after the required ones (`ssl`, `always`). */
+  readonly keywords: ReadonlySet<string>;
+  /** Names allowed before `=` (`backlog`, `zone`). */
+  readonly keys: ReadonlySet<string>;
+}
+
+/** What the documentation around a syntax line adds to it. */
+export interface SyntaxNotes {
+  /** Placeholders the description reserves for the commercial NGINX Plus (`server_tokens string`). */
+  readonly commercial?: ReadonlySet<string>;
+  /** Words the description names as a `[parameters]` placeholder's parameters (upstream `server`'s `weight`, `backup`…). */
+  readonly parameters?: ReadonlySet<string>;
+}
 
 export interface ArgumentShape {
   readonly min: number;
@@ -19,6 +41,10 @@ export interface ArgumentShape {
   readonly block: boolean;
   /** When every alternative is a fixed sequence of words: each alternative's slots. */
   readonly fixed: readonly (readonly Slot[])[] | undefined;
+  /** When the syntax is required words then optional keywords and parameters. */
+  readonly options?: ArgumentOptions;
+  /** When the syntax is a list of fixed words (`off | expired | no-cache | … ...`): the words. */
+  readonly choices?: readonly string[];
 }
 
 type Token =
@@ -29,6 +55,11 @@ type Token =
 interface Word {
   readonly type: 'word';
   readonly slot: Slot;
+  /** The word's single literal (`ssl`), or the literal before `=` of a `key=value` word, for options. */
+  readonly keyword?: string;
+  readonly key?: string;
+  /** A `[parameters]` placeholder. */
+  readonly parameters?: boolean;
   /** An expression such as `(condition)`, or `parameters`: nginx reads any number of words there. */
   readonly expression: boolean;
 }
@@ -43,10 +74,10 @@ interface Repeat {
 type Item = Word | Optional | Repeat;
 type Sequence = Item[];
 
-export function argumentShapeOf(syntax: string): ArgumentShape {
+export function argumentShapeOf(syntax: string, notes: SyntaxNotes = {}): ArgumentShape {
   const tokens = tokenize(syntax);
   const block = tokens.some((token) => token.type === 'block');
-  const parser = new SyntaxParser(tokens.filter((token) => token.type !== 'block'));
+  const parser = new SyntaxParser(tokens.filter((token) => token.type !== 'block'), notes);
   const alternatives = parser.alternatives();
   let min = Infinity;
   let max = 0;
@@ -59,7 +90,54 @@ export function argumentShapeOf(syntax: string): ArgumentShape {
   const fixed = alternatives.every((sequence) => sequence.every((item) => item.type === 'word' && !item.expression))
     ? alternatives.map((sequence) => sequence.map((item) => (item as Word).slot))
     : undefined;
-  return { min, max, block, fixed };
+  const options = alternatives.length === 1 ? optionsOf(alternatives[0]!, notes) : undefined;
+  const choices = choicesOf(alternatives);
+  return { min, max, block, fixed, ...(options ? { options } : {}), ...(choices ? { choices } : {}) };
+}
+
+/** `off | expired | no-cache | … any ...`: every alternative one fixed word, the list repeating. */
+function choicesOf(alternatives: readonly Sequence[]): string[] | undefined {
+  const words: string[] = [];
+  let repeats = false;
+  for (const sequence of alternatives) {
+    if (sequence.length !== 1) return undefined;
+    let item = sequence[0]!;
+    if (item.type === 'repeat') {
+      repeats = true;
+      item = item.item;
+    }
+    if (item.type !== 'word' || item.slot.kind !== 'literal') return undefined;
+    words.push(...item.slot.values);
+  }
+  return repeats ? words : undefined;
+}
+
+/** Required words, then only optional keywords and `key=value` words (or documented `[parameters]`). */
+function optionsOf(sequence: Sequence, notes: SyntaxNotes): ArgumentOptions | undefined {
+  let required = 0;
+  while (required < sequence.length && sequence[required]!.type === 'word' && !(sequence[required] as Word).expression) required++;
+  const rest = sequence.slice(required);
+  if (rest.length === 0) return undefined;
+  const keywords = new Set<string>();
+  const keys = new Set<string>();
+  const collect = (item: Item): boolean => {
+    if (item.type === 'repeat') return false;
+    if (item.type === 'optional') return item.alternatives.every((alternative) => alternative.every(collect));
+    if (item.parameters) {
+      if (!notes.parameters || notes.parameters.size === 0) return false;
+      for (const word of notes.parameters) {
+        keywords.add(word);
+        keys.add(word);
+      }
+      return true;
+    }
+    if (item.keyword === undefined && item.key === undefined) return false;
+    if (item.keyword !== undefined) keywords.add(item.keyword);
+    if (item.key !== undefined) keys.add(item.key);
+    return true;
+  };
+  if (!rest.every((item) => item.type === 'optional' && collect(item))) return undefined;
+  return { required, keywords, keys };
 }
 
 function countOf(sequence: Sequence): [number, number] {
@@ -89,7 +167,10 @@ function itemCount(item: Item): [number, number] {
 
 class SyntaxParser {
   private at = 0;
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly notes: SyntaxNotes,
+  ) {}
 
   /** alternatives := sequence ('|' sequence)* */
   alternatives(): Sequence[] {
@@ -143,8 +224,22 @@ class SyntaxParser {
     const expression = texts.includes('(') || texts === 'parameters';
     if (parts.length === 1) {
       const only = parts[0]!;
-      if (only.type === 'literal') return { type: 'word', slot: { kind: 'literal', values: [only.text] }, expression };
-      if (only.type === 'placeholder') return { type: 'word', slot: placeholderSlot(only.text), expression };
+      if (only.type === 'literal') {
+        const key = /^([a-z_0-9]+)=$/.exec(only.text)?.[1];
+        if (key) return { type: 'word', slot: { kind: 'any' }, expression, key };
+        // `gzip[=level]` written as one literal: `gzip` alone or `gzip=…`.
+        const optionalValue = /^([a-z_0-9]+)\[=$/.exec(only.text)?.[1];
+        if (optionalValue) return { type: 'word', slot: { kind: 'any' }, expression, keyword: optionalValue, key: optionalValue };
+        return { type: 'word', slot: { kind: 'literal', values: [only.text] }, expression, keyword: only.text };
+      }
+      if (only.type === 'placeholder') {
+        if (this.notes.commercial?.has(only.text)) return { type: 'word', slot: { kind: 'commercial', name: only.text }, expression };
+        return { type: 'word', slot: placeholderSlot(only.text), expression, ...(only.text === 'parameters' ? { parameters: true } : {}) };
+      }
+    }
+    const [first, second] = parts;
+    if (first?.type === 'literal' && second && 'text' in second && second.text.startsWith('=') && /^[a-z_0-9]+$/.test(first.text)) {
+      return { type: 'word', slot: { kind: 'any' }, expression, key: first.text };
     }
     return { type: 'word', slot: { kind: 'any' }, expression };
   }
@@ -233,7 +328,16 @@ export function slotAccepts(slot: Slot, value: string): boolean {
       return /^-?\d+$/.test(value);
     case 'variable':
       return value.startsWith('$');
+    case 'commercial':
+      return false;
   }
+}
+
+/** True when `value` is one of the keywords or `key=value` parameters `options` allows. */
+export function optionAccepts(options: ArgumentOptions, value: string): boolean {
+  if (options.keywords.has(value)) return true;
+  const equals = value.indexOf('=');
+  return equals > 0 && options.keys.has(value.slice(0, equals));
 }
 
 /** Bytes of an nginx size (`10m` → 10485760), or undefined when it is not a size. */

@@ -66,3 +66,24 @@ test('values of secret-like directives are never quoted', () => {
   const [finding] = argsOf('server {\n    ssl_password_file /a /b;\n}\n');
   assert.doesNotMatch(finding!.message, /\/a|\/b/);
 });
+
+test('parameters after the required words must be documented keywords or key=value names', () => {
+  const text = 'server {\n    listen 443 ssl http2 backlog=511 sslv3;\n    add_header X-A b alway;\n}\nupstream app {\n    server app:8000 weight=2 backup;\n    server app:8001 wieght=2;\n}\n';
+  assert.deepEqual(argsOf(text).map((finding) => textOf(text, finding)), ['sslv3', 'alway', 'wieght=2']);
+  assert.match(argsOf(text)[0]!.message, /^Invalid parameter `sslv3` for `listen`: it is none of the directive's documented parameters \(nginx reports "invalid parameter"\)\./);
+});
+
+test('a list of fixed words is checked word by word', () => {
+  const text = 'server {\n    gzip_proxied expired no-cache anyy;\n    proxy_next_upstream error timeout http_502;\n}\n';
+  const [finding, ...rest] = argsOf(text);
+  assert.deepEqual(rest, []);
+  assert.equal(textOf(text, finding!), 'anyy');
+});
+
+test('a free-form value the documentation reserves for NGINX Plus is invalid in open-source nginx', () => {
+  const text = 'http {\n    server_tokens yes;\n    server_tokens build;\n}\n';
+  const [finding, ...rest] = argsOf(text);
+  assert.deepEqual(rest, []);
+  assert.equal(textOf(text, finding!), 'yes');
+  assert.match(finding!.message, /it takes `on`, `off`, `build` here\. \(A free-form `string` needs the commercial NGINX Plus\.\)/);
+});

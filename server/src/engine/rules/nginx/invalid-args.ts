@@ -1,6 +1,7 @@
-import { countFits, describeCount, describeSlots, invalidValue } from '../../parsers/nginx/arguments';
+import { argumentProblem, describeCount, describeSlots } from '../../parsers/nginx/arguments';
 import type { NginxDirective } from '../../parsers/nginx/ast';
 import { entriesIn, type NginxContext } from '../../parsers/nginx/context';
+import type { Slot } from '../../parsers/nginx/syntax';
 import { entriesOf } from '../../parsers/nginx/reference';
 import { defineRule, type RuleContext } from '../rule';
 import { mergedStatement } from './support/merged';
@@ -36,7 +37,9 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
   // Reported by nginx/syntax as a missing `;`.
   if (mergedStatement(context.document.text, directive, where)) return;
   const count = directive.args.length;
-  if (!countFits(entries, count)) {
+  const problem = argumentProblem(entries, directive.args);
+  if (!problem) return;
+  if (problem.kind === 'count') {
     // Too many: mark the words past the last one nginx takes; too few: the name.
     const max = maxOf(entries);
     context.report({
@@ -45,15 +48,20 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
     });
     return;
   }
-  const invalid = invalidValue(entries, directive.args);
-  if (invalid) {
-    const arg = directive.args[invalid.index]!;
-    const shown = arg.value.length <= 32 && !/secret|password|token|key/i.test(directive.name) ? ` \`${arg.raw}\`` : '';
-    context.report({
-      span: arg.span,
-      message: `Invalid value${shown} for \`${directive.name}\`: it takes ${describeSlots(invalid.slots)} here.`,
-    });
-  }
+  const arg = directive.args[problem.index]!;
+  const shown = arg.value.length <= 32 && !/secret|password|token|key/i.test(directive.name) ? ` \`${arg.raw}\`` : '';
+  context.report({
+    span: arg.span,
+    message:
+      problem.kind === 'value'
+        ? `Invalid value${shown} for \`${directive.name}\`: it takes ${describeSlots(problem.slots)} here.${commercialNote(problem.slots)}`
+        : `Invalid parameter${shown} for \`${directive.name}\`: it is none of the directive's documented parameters (nginx reports "invalid parameter").${syntaxHint(entries)}`,
+  });
+}
+
+function commercialNote(slots: readonly Slot[]): string {
+  const commercial = slots.find((slot): slot is Extract<Slot, { kind: 'commercial' }> => slot.kind === 'commercial');
+  return commercial ? ` (A free-form \`${commercial.name}\` needs the commercial NGINX Plus.)` : '';
 }
 
 /** `map`, `geo` and `charset_map` entries are exactly a key and a value (checked against nginx). */
