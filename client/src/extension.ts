@@ -30,8 +30,8 @@ export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
     const associations = vscode.workspace.getConfiguration('deployDoctor').get<Record<string, unknown>>('files.associations') ?? {};
     selector = documentSelector(Object.keys(associations));
     client = createLanguageClient(context, selector, watchers);
-    await client.start();
     listening = statusBar.attach(client);
+    await client.start();
     await statusBar.refresh();
   };
   const stop = async () => {
