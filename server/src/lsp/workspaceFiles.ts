@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { opendir, stat } from 'node:fs/promises';
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -121,14 +121,5 @@ function sniffable(path: string): string | undefined {
     return stats.size <= SNIFF_LIMIT_BYTES ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** True when `path` exists and is a directory. */
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
   }
 }
