@@ -1,4 +1,5 @@
 import type { EnvEntry } from '../../parsers/env/ast';
+import { isQuote, isRegexSpace } from '../../parsers/env/chars';
 import { parseEnv } from '../../parsers/env/parse';
 import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
@@ -24,13 +25,14 @@ export const duplicateKey = defineRule({
       else byKey.set(entry.key, [entry]);
     }
     const lineOf = (entry: EnvEntry) => document.lines.positionAt(entry.keySpan.start).line + 1;
+    const local = localDeletions(document.text, document.ast.entries);
     for (const [key, entries] of byKey) {
       if (entries.length < 2) continue;
       const winner = entries[entries.length - 1]!;
       const winnerLine = lineOf(winner);
       for (const overridden of entries.slice(0, -1)) {
         const lines = wholeLines(document.lines, overridden.span);
-        const fixes = deletionKeepsValues(document.text, lines, overridden)
+        const fixes = deletionKeepsValues(document.text, lines, overridden, local(overridden, lines))
           ? [{ title: 'Delete the overridden line', isPreferred: true, edits: [{ span: lines, newText: '' }] }]
           : [];
         report({
@@ -50,9 +52,10 @@ export const duplicateKey = defineRule({
  * closes a quote at the first later quote that ends a line, so removing a line can make an
  * unterminated quote further up swallow the lines below it.
  */
-function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry): boolean {
+function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry, provablyLocal: boolean): boolean {
   const outside = text.slice(lines.start, entry.span.start) + text.slice(entry.span.end, lines.end);
   if (!/^\s*$/.test(outside)) return false;
+  if (provablyLocal) return true;
   const values = (source: string) => {
     const map = new Map<string, string>();
     for (const each of parseEnv(source).entries) map.set(each.key, each.value);
@@ -61,6 +64,50 @@ function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry): boolea
   const before = values(text);
   const after = values(text.slice(0, lines.start) + text.slice(lines.end));
   return before.size === after.size && [...before].every(([key, value]) => after.get(key) === value);
+}
+
+/**
+ * Whether deleting an entry's whole lines provably leaves every other value as dotenv reads it,
+ * without parsing the file again (which, once per duplicate, made large files quadratic). The
+ * parse before the lines is the same when nothing there looks past them: no quote above them
+ * searches beyond its own value (no unterminated quote, no escaped or inner quote of its kind,
+ * no empty value followed by a quote), and the last text above them is a comment line or an
+ * assignment with a value. The parse after them is the same when they end with a line break: it
+ * resumes on the same text. When in doubt, the caller parses (false is always safe).
+ */
+function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: EnvEntry, lines: Span) => boolean {
+  if (/[\u2028\u2029]/.test(text)) return () => false;
+  const isBreak = (offset: number) => text[offset] === '\n' || text[offset] === '\r';
+  const index = new Map(entries.map((entry, at) => [entry, at]));
+  let firstRisky = Infinity;
+  for (const entry of entries) {
+    if (lookaheadRisk(text, entry)) {
+      firstRisky = entry.span.start;
+      break;
+    }
+  }
+  return (entry, lines) => {
+    if (lines.start >= firstRisky || lines.end <= lines.start || !isBreak(lines.end - 1) || (lines.start > 0 && !isBreak(lines.start - 1))) return false;
+    let last = lines.start - 1;
+    while (last >= 0 && isRegexSpace(text.charCodeAt(last))) last--;
+    if (last < 0) return true;
+    const previous = entries[index.get(entry)! - 1];
+    if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end;
+    let lineStart = last;
+    while (lineStart > 0 && !isBreak(lineStart - 1)) lineStart--;
+    while (isRegexSpace(text.charCodeAt(lineStart))) lineStart++;
+    return text[lineStart] === '#';
+  };
+}
+
+/** True when dotenv's matching of `entry` may have looked beyond the entry for a closing quote. */
+function lookaheadRisk(text: string, entry: EnvEntry): boolean {
+  const { start, end } = entry.valueSpan;
+  if (entry.quote) return text.slice(start + 1, end - 1).includes(entry.quote) || text[end - 2] === '\\';
+  if (start < end) return isQuote(text.charCodeAt(start));
+  let next = start;
+  while (next < text.length && isRegexSpace(text.charCodeAt(next))) next++;
+  return isQuote(text.charCodeAt(next));
 }
 
 /** The lines `span` touches, with the line break after them (or before them at the end of the file). */
