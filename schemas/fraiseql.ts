@@ -519,7 +519,12 @@ export const fraiseql = defineProduct({
     images: ['fraiseql'],
     signatureKeys: ['OAUTH_PROVIDER', 'OAUTH_REDIRECT_URI', 'JWT_ISSUER', 'JWT_ALGORITHM', 'DATABASE_POOL_SIZE', 'DATABASE_MAX_LIFETIME', 'SESSION_TIMEOUT_MINUTES', 'TLS_CERT_PATH'],
     minSignatureKeys: 3,
-    tomlKeys: ['bind_addr', 'schema_path', 'cors_enabled', 'cors_origins', 'playground_enabled', 'admin_api_enabled', 'metrics_enabled', 'pool_max_size', 'auth_hs256.secret_env', 'database_tls.postgres_ssl_mode'],
+    // Three of these (minSignatureKeys) identify a server config; Flovyn shares only `database_url`.
+    tomlKeys: [
+      'database_url', 'bind_addr', 'schema_path', 'cors_enabled', 'cors_origins', 'playground_enabled', 'introspection_enabled', 'admin_api_enabled',
+      'metrics_enabled', 'pool_min_size', 'pool_max_size', 'subscriptions_enabled', 'graphql_path', 'auth.issuer', 'auth.audience', 'auth_hs256.secret_env',
+      'rate_limiting.enabled', 'database_tls.postgres_ssl_mode',
+    ],
   },
   envPrefixes: ['FRAISEQL_'],
   booleans: CLAP_BOOLEAN,

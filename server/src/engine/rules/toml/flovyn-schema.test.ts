@@ -131,6 +131,14 @@ test('without `/_/health` in exclude_paths, health checks get 401: a warning', (
   assert.deepEqual(findings.map((finding) => [finding.severity, textOf(text, finding)]), [['warning', '["/api/docs"]']]);
 });
 
+test('NATS enabled without a URL is a missing required setting', () => {
+  const text = '[nats]\nenabled = true\n';
+  const [finding, ...rest] = findingsOf(check(text), 'schema/missing-required');
+  assert.equal(rest.length, 0);
+  assert.match(finding!.message, /nats\.url/);
+  assert.deepEqual(findingsOf(check('[nats]\nenabled = true\nurl = "nats://nats:4222"\n'), 'schema/missing-required'), []);
+});
+
 test('hover on either layout says which form Flovyn\'s own configs use', () => {
   const text = '[database]\nurl = "postgres://db/flovyn"\n[auth.better_auth_jwt]\njwks_uri = "https://app.acme.com/.well-known/jwks.json"\n';
   const uri = pathToUri('/project/config.toml');

@@ -38,6 +38,12 @@ test('a production server config is detected as FraiseQL and has no finding', ()
   assert.deepEqual(result.diagnostics.map((diagnostic) => `${diagnostic.rule}: ${diagnostic.message}`), []);
 });
 
+test('three server keys are enough to recognise FraiseQL; Flovyn\'s config is not mistaken for it', () => {
+  const minimal = 'database_url = "postgresql://app@db/app"\nbind_addr = "0.0.0.0:8000"\ncors_origins = ["https://app.example.com"]\n';
+  assert.equal(check(minimal).product, 'fraiseql');
+  assert.equal(check('database_url = "postgres://db/flovyn"\nserver_port = 8000\n[auth]\nenabled = true\n').product, 'flovyn');
+});
+
 test('an unknown top-level key stops the server: an error, with the closest key', () => {
   const text = GOOD.replace('bind_addr', 'bind_address');
   const [finding, ...rest] = findingsOf(check(text), 'schema/unknown-key');
