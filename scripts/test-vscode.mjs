@@ -58,7 +58,7 @@ async function runInCodeServer() {
   run('node', ['scripts/package.mjs', '--out', vsix], join(outputDir, 'package.log'));
   step('building the suite');
   const suitePath = await buildSuite();
-  step('installing code-server (cached)');
+  step('installing code-server (reused from the cache when present)');
   const tools = installTools(root);
   const prof = profile(runDir);
   // The suite runs against the VSIX's own files, unpacked by code-server.
@@ -125,10 +125,14 @@ function copyFixture(name) {
   return target;
 }
 
-/** Runs a build step; with `logFile`, its output goes there and is shown only when it fails. */
-function run(command, args, logFile) {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'], encoding: 'utf8' });
-  if (logFile) writeFileSync(logFile, `${result.stdout}${result.stderr}`);
+/**
+ * Runs a build step, killed after `timeoutMs` (the hard timer cannot fire while a step blocks);
+ * with `logFile`, its output goes there and is shown only when it fails.
+ */
+function run(command, args, logFile, timeoutMs = 5 * 60_000) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'], encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  if (logFile) writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+  if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
   if (result.status !== 0) {
     if (logFile) process.stderr.write(`${result.stdout}${result.stderr}`);
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 
 /** Runs the install script (a no-op when the cache is warm) and returns the tools' paths. */
 export function installTools(root) {
-  const result = spawnSync('bash', [join(root, 'scripts/install-code-server.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (exit ${result.status})`);
+  const result = spawnSync('bash', [join(root, 'scripts/install-code-server.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 30 * 60_000, killSignal: 'SIGKILL' });
+  if (result.error || result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (${result.error?.message ?? `exit ${result.status}`})`);
   const cache = result.stdout.trim().split('\n').pop();
   return {
     node: join(cache, 'node24/node_modules/node/bin/node'),
@@ -62,8 +62,8 @@ const COMMON_ARGS = (prof) => ['--user-data-dir', prof.userData, '--extensions-d
 
 /** Installs a VSIX into the profile and returns the folder it was unpacked to. */
 export function installExtension(tools, prof, vsix, extensionId) {
-  const result = spawnSync(tools.node, [tools.entry, ...COMMON_ARGS(prof), '--install-extension', vsix], { env: prof.env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`code-server --install-extension failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  const result = spawnSync(tools.node, [tools.entry, ...COMMON_ARGS(prof), '--install-extension', vsix], { env: prof.env, encoding: 'utf8', timeout: 3 * 60_000, killSignal: 'SIGKILL' });
+  if (result.error || result.status !== 0) throw new Error(`code-server --install-extension failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   const folder = readdirSync(prof.extensions).find((name) => name.toLowerCase().startsWith(`${extensionId.toLowerCase()}-`));
   if (!folder) throw new Error(`code-server installed ${vsix} but no ${extensionId}-* folder is in ${prof.extensions}`);
   return join(prof.extensions, folder);

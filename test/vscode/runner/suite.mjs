@@ -46,7 +46,8 @@ export async function runSuite({ context, server, folder, developmentPath, suite
     finish({ code });
   });
   const timer = new Promise((resolve) => setTimeout(() => resolve({ timedOut: true }), timeoutMs));
-  await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: developmentPath, extensionTestsPath: suitePath }));
+  // The suite's own time limit applies from here; the page load itself may be slow on a busy machine.
+  await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: developmentPath, extensionTestsPath: suitePath }), { waitUntil: 'domcontentloaded', timeout: timeoutMs });
   const outcome = await Promise.race([finished, timer]);
   await page.screenshot({ path: join(logDir, 'suite-end.png') }).catch(() => undefined);
   await page.close().catch(() => undefined);

@@ -12,7 +12,7 @@ describe('docker-compose files', () => {
       { code: 'compose/version-obsolete', severity: 'warning', range: '0:0-0:14' },
       { code: 'compose/undefined-variable', severity: 'warning', range: '5:37-5:51' },
       { code: 'compose/healthcheck-missing', severity: 'error', range: '7:6-7:8' },
-      { code: 'compose/undefined-reference', severity: 'error', range: '10:8-10:15' },
+      { code: 'compose/undefined-reference', severity: 'warning', range: '10:8-10:15' },
       { code: 'compose/exposed-datastore', severity: 'warning', range: '14:8-14:19' },
     ]);
   });

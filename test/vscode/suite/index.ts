@@ -12,6 +12,7 @@ const TEST_FILES: ReadonlyArray<() => Promise<unknown>> = [
   () => import('./toml.test'),
   () => import('./nginx.test'),
   () => import('./languageFeatures.test'),
+  () => import('./snippets.test'),
 ];
 
 /**

@@ -10,21 +10,21 @@ export async function run({ context, server, folder, outputDir }) {
   const page = await context.newPage();
   const screenshot = join(outputDir, 'ui-problems-panel.png');
   try {
-    await page.goto(workbenchUrl(server, folder, {}));
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+    await page.goto(workbenchUrl(server, folder, {}), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
     // Quick Open needs the file index: retry until the .env is offered.
     await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+P');
     const quickInput = page.locator('.quick-input-widget input');
-    await quickInput.waitFor({ timeout: 30_000 });
+    await quickInput.waitFor({ timeout: 60_000 });
     await quickInput.fill('.env');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '.env' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '.env' }).first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'CORS_ORIGIN' }).waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'CORS_ORIGIN' }).waitFor({ timeout: 60_000 });
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'cors/wildcard' });
-    await row.first().waitFor({ timeout: 30_000 });
+    await row.first().waitFor({ timeout: 60_000 });
     const text = await row.first().innerText();
     if (!/CORS|origin/i.test(text)) throw new Error(`the Problems row does not describe the CORS finding: ${text}`);
   } finally {
