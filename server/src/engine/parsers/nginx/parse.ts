@@ -455,6 +455,8 @@ class NginxParser {
 
 /** `location /api/`, `server`, … for messages about blocks: the name and at most two short arguments. */
 function labelOf(name: NginxArgument, args: readonly NginxArgument[]): string {
+  // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
+  if (name.value === 'if') return 'if (…)';
   const shown = args.slice(0, 2).map((arg) => (arg.raw.length > 40 ? `${arg.raw.slice(0, 37)}...` : arg.raw));
   return [name.raw, ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
 }

@@ -55,6 +55,8 @@ function headerName(entry: ScopedDirective): string {
 }
 
 function label(directive: NginxDirective): string {
+  // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
+  if (directive.name === 'if') return 'if (…)';
   const text = [directive.name, ...directive.args.map((arg) => arg.raw)].join(' ');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

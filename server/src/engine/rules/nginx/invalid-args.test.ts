@@ -87,3 +87,11 @@ test('a free-form value the documentation reserves for NGINX Plus is invalid in 
   assert.equal(textOf(text, finding!), 'yes');
   assert.match(finding!.message, /it takes `on`, `off`, `build` here\. \(A free-form `string` needs the commercial NGINX Plus\.\)/);
 });
+
+test('a value after a credential-like header name is never quoted', () => {
+  const text = 'server {\n    add_header Authorization Bearer s3cr3tT0ken;\n}\n';
+  const [finding] = argsOf(text);
+  assert.equal(textOf(text, finding!), 's3cr3tT0ken');
+  assert.doesNotMatch(finding!.message, /s3cr3t/);
+  assert.match(finding!.message, /^Invalid parameter for `add_header`/);
+});

@@ -49,7 +49,7 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
     return;
   }
   const arg = directive.args[problem.index]!;
-  const shown = arg.value.length <= 32 && !/secret|password|token|key/i.test(directive.name) ? ` \`${arg.raw}\`` : '';
+  const shown = mayQuote(directive, problem.index) ? ` \`${arg.raw}\`` : '';
   context.report({
     span: arg.span,
     message:
@@ -57,6 +57,15 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
         ? `Invalid value${shown} for \`${directive.name}\`: it takes ${describeSlots(problem.slots)} here.${commercialNote(problem.slots)}`
         : `Invalid parameter${shown} for \`${directive.name}\`: it is none of the directive's documented parameters (nginx reports "invalid parameter").${syntaxHint(entries)}`,
   });
+}
+
+/**
+ * A value is quoted only when it looks like a keyword and nothing before it suggests a credential
+ * (`add_header Authorization Bearer …`, `ssl_password_file`): a secret never reaches a message.
+ */
+function mayQuote(directive: NginxDirective, index: number): boolean {
+  const before = [directive.name, ...directive.args.slice(0, index).map((arg) => arg.value)];
+  return /^[\w.:=-]{1,32}$/.test(directive.args[index]!.value) && !before.some((word) => /secret|passw|token|key|auth|credential|bearer|cookie|session/i.test(word));
 }
 
 function commercialNote(slots: readonly Slot[]): string {
