@@ -112,3 +112,11 @@ test('a main configuration is read in main: http-only directives at the top are 
   const [finding] = contextOf(text);
   assert.match(finding!.message, /`proxy_buffering` is not allowed in `main`/);
 });
+
+test('an unknown context in the comment is a warning on the comment', () => {
+  const text = '# deploy-doctor context=serverr\nlisten 80;\n';
+  const [finding] = contextOf(text, '/project/nginx/extra.conf');
+  assert.equal(finding!.severity, 'warning');
+  assert.equal(textOf(text, finding!), '# deploy-doctor context=serverr');
+  assert.match(finding!.message, /Unknown context `serverr`/);
+});

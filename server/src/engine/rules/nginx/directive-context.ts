@@ -1,4 +1,4 @@
-import { blockContext, contextLabel, entriesIn, type NginxContext } from '../../parsers/nginx/context';
+import { blockContext, contextLabel, contextNamed, entriesIn, type NginxContext } from '../../parsers/nginx/context';
 import type { NginxDirective } from '../../parsers/nginx/ast';
 import { entriesOf } from '../../parsers/nginx/reference';
 import type { Fix } from '../../types';
@@ -23,6 +23,16 @@ export const directiveContext = defineRule({
   },
   check(context) {
     const document = context.document;
+    for (const comment of document.ast.comments) {
+      const name = /^\s*deploy-doctor\b.*\bcontext=(\S+)/.exec(comment.text)?.[1];
+      if (name !== undefined && !contextNamed(name)) {
+        context.report({
+          span: comment.span,
+          message: `Unknown context \`${name}\` in this deploy-doctor comment: use main, events, http, server, location, if, upstream, limit_except, stream or mail.`,
+          severity: 'warning',
+        });
+      }
+    }
     const reported = new Set<NginxDirective>();
     visitDirectives(
       context,

@@ -65,9 +65,16 @@ export function includesIn(directives: readonly NginxDirective[]): NginxDirectiv
   return directives.filter((directive) => directive.name === 'include' && directive.args.length === 1 && !directive.args[0]!.templated);
 }
 
-/** Workspace files that are nginx configuration by name (so no file is read to decide). */
+const nginxFiles = new WeakMap<RuleWorkspace, string[]>();
+
+/** Workspace files that are nginx configuration by name (so no file is read to decide); listed once per check. */
 export function nginxFilesOf(workspace: RuleWorkspace): string[] {
-  return workspace.files().filter((uri) => detectKind(uri, undefined) === 'nginx' || /\.(conf|template|nginx)$/i.test(uriPath(uri)));
+  let files = nginxFiles.get(workspace);
+  if (!files) {
+    files = workspace.files().filter((uri) => detectKind(uri, undefined) === 'nginx' || /\.(conf|template|nginx)$/i.test(uriPath(uri)));
+    nginxFiles.set(workspace, files);
+  }
+  return files;
 }
 
 function dirname(path: string): string {
