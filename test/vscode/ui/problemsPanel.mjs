@@ -12,7 +12,7 @@ export async function run({ context, server, folder, outputDir }) {
   try {
     await page.goto(workbenchUrl(server, folder, {}), { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 120_000 });
-    // Quick Open needs the file index: retry until the .env is offered.
+    // The folder is loaded once the explorer shows it; Quick Open searches it from then on.
     await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+P');
     const quickInput = page.locator('.quick-input-widget input');
@@ -23,10 +23,15 @@ export async function run({ context, server, folder, outputDir }) {
     await page.locator('.monaco-editor .view-lines', { hasText: 'CORS_ORIGIN' }).waitFor({ timeout: 60_000 });
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+Shift+M');
-    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'cors/wildcard' });
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const row = rows.filter({ hasText: 'cors/wildcard' });
     await row.first().waitFor({ timeout: 60_000 });
     const text = await row.first().innerText();
-    if (!/CORS|origin/i.test(text)) throw new Error(`the Problems row does not describe the CORS finding: ${text}`);
+    if (!/allows every origin/.test(text)) throw new Error(`the Problems row does not explain the finding: ${text}`);
+    if (!/Ln 1, Col 13/.test(text)) throw new Error(`the Problems row does not point at the \`*\` (line 1, column 13): ${text}`);
+    // One file row and one finding: a file without a product gets the generic CORS check only.
+    const all = await rows.allInnerTexts();
+    if (all.length !== 2) throw new Error(`the Problems panel should list the .env and its one finding, it lists: ${JSON.stringify(all)}`);
   } finally {
     await page.screenshot({ path: screenshot }).catch(() => undefined);
     await page.close().catch(() => undefined);
