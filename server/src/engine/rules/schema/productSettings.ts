@@ -56,21 +56,31 @@ export function isTemplateFile(uri: string): boolean {
   return TEMPLATE_NAME.test(basename(uri));
 }
 
-const cache = new WeakMap<ParsedDocument, Map<string, CheckedGroup[]>>();
+/*
+ * One computation per check: keyed by the document and the check's workspace view (a new one per
+ * check), since a compose file's values depend on the project `.env`, which may have changed
+ * while the compose document (cached by the engine) did not.
+ */
+const cache = new WeakMap<ParsedDocument, WeakMap<object, Map<string, CheckedGroup[]>>>();
 
-/** The setting groups of the checked file, computed once per document, product and mode. */
+/** The setting groups of the checked file, computed once per check, product and mode. */
 export function checkedGroups(context: RuleContext): CheckedGroup[] {
   const { document } = context;
   if (document.kind === 'nginx') return [];
   const cacheKey = `${context.product?.id ?? ''}|${context.mode}`;
-  let byKey = cache.get(document);
-  const cached = byKey?.get(cacheKey);
-  if (cached) return cached;
-  const groups = computeGroups(context);
+  let byWorkspace = cache.get(document);
+  if (!byWorkspace) {
+    byWorkspace = new WeakMap();
+    cache.set(document, byWorkspace);
+  }
+  let byKey = byWorkspace.get(context.workspace);
   if (!byKey) {
     byKey = new Map();
-    cache.set(document, byKey);
+    byWorkspace.set(context.workspace, byKey);
   }
+  const cached = byKey.get(cacheKey);
+  if (cached) return cached;
+  const groups = computeGroups(context);
   byKey.set(cacheKey, groups);
   return groups;
 }
@@ -86,7 +96,8 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
       const compose = composeGroups.find((candidate) => candidate.scope === group.scope);
       const secrets = dockerSecretsOf(document.ast.data, group.scope);
       const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
-      return build(group, 'compose', mode, settings, !template && (compose?.envFiles.length ?? 0) === 0, template, compose, secrets);
+      const companion = isCompanion(group.product, compose?.image);
+      return build(group, 'compose', mode, settings, !template && !companion && (compose?.envFiles.length ?? 0) === 0, template, compose, secrets);
     });
   }
   const format: SettingsFormat = document.kind === 'toml' ? 'toml' : 'env';
@@ -101,6 +112,11 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
     });
     return build(group, format, mode, settings, !template, template, undefined, new Set());
   });
+}
+
+/** True for a product's auxiliary service (a worker, a frontend), of which no setting is required. */
+function isCompanion(product: ProductDefinition | undefined, image: string | undefined): boolean {
+  return image !== undefined && (product?.detect.companionImages ?? []).some((companion) => image.includes(companion));
 }
 
 function build(
@@ -208,5 +224,6 @@ export function checkedGroupsOf(
   workspace: RuleContext['workspace'],
   products: readonly ProductDefinition[],
 ): CheckedGroup[] {
-  return checkedGroups({ document: analyzed.document, product: analyzed.product, products, mode: analyzed.mode, workspace, report: () => undefined } as RuleContext);
+  const context: RuleContext = { document: analyzed.document, product: analyzed.product, products, mode: analyzed.mode, workspace, report: () => undefined };
+  return checkedGroups(context);
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { applyFix, checkText, findingsOf, textOf } from '../../testing';
+import { applyFix, checkText, engineFor, findingsOf, memoryWorkspace, textOf } from '../../testing';
+import { pathToUri } from '../../uri';
 
 const placeholdersIn = (text: string, product?: string, mode?: 'production' | 'development') => {
   const result = checkText(text, { kind: 'env', ...(product ? { product } : {}), ...(mode ? { mode } : {}) });
@@ -69,4 +70,15 @@ test('compose: a `${VAR:-placeholder}` fallback is reported when .env does not s
   );
   const withEnv = checkText(compose, { kind: 'compose', files: { '/project/.env': 'JWT_SECRET_KEY=9f86d081884c7d659a2feaa0c55ad0159f86d081884c7d659a2feaa0c55ad015\n' } });
   assert.equal(findingsOf(withEnv, 'secret/placeholder').length, 0);
+});
+
+test('compose: a later check sees the .env as it is now, though the compose text did not change', () => {
+  const compose = 'services:\n  core:\n    image: flowfile-core\n    environment:\n      - JWT_SECRET_KEY=${JWT_SECRET_KEY:-changeme}\n';
+  const engine = engineFor();
+  const uri = pathToUri('/project/docker-compose.yml');
+  const run = (env: Record<string, string>) =>
+    findingsOf(engine.check({ uri, text: compose }, memoryWorkspace({ '/project/docker-compose.yml': compose, ...env }), {}), 'secret/placeholder').length;
+  assert.equal(run({}), 1);
+  assert.equal(run({ '/project/.env': 'JWT_SECRET_KEY=9f86d081884c7d659a2feaa0c55ad0159f86d081884c7d659a2feaa0c55ad015\n' }), 0);
+  assert.equal(run({}), 1);
 });
