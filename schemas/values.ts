@@ -229,8 +229,10 @@ function jsonListProblem(spec: SettingSpec, text: string, effect: InvalidValueEf
     .filter((item) => item.length > 0);
   const fixValue = items.length > 0 && !/\$\{/.test(value) ? JSON.stringify(items) : undefined;
   const form = value.includes(',') ? 'a comma-separated list' : 'a plain value';
+  // Firefly Desk's guide shows CORS origins in this form; say so, since users copy it from there.
+  const guideForm = spec.cors ? ' The comma-separated form of the deployment guide does not work here.' : '';
   return {
-    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${fixValue}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} is not JSON${effect === 'refuses-start' ? ' (SettingsError: error parsing value)' : ''}.`,
+    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${fixValue}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} is not JSON${effect === 'refuses-start' ? ' (SettingsError: error parsing value)' : ''}.${guideForm}`,
     effect,
     ...(fixValue !== undefined ? { fixValue, fixTitle: `Write ${spec.key} as a JSON list` } : {}),
   };

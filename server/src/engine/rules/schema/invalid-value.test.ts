@@ -14,7 +14,7 @@ test('Firefly Desk refuses the comma form of FLYDESK_CORS_ORIGINS that its guide
   assert.equal(textOf(text, findings[0]!), 'https://desk.example.com,https://admin.example.com');
   assert.equal(
     findings[0]!.message,
-    'FLYDESK_CORS_ORIGINS must be a JSON list such as `["https://desk.example.com","https://admin.example.com"]`: it is parsed as JSON, and a comma-separated list is not JSON (SettingsError: error parsing value). Firefly Desk refuses to start with it.',
+    'FLYDESK_CORS_ORIGINS must be a JSON list such as `["https://desk.example.com","https://admin.example.com"]`: it is parsed as JSON, and a comma-separated list is not JSON (SettingsError: error parsing value). The comma-separated form of the deployment guide does not work here. Firefly Desk refuses to start with it.',
   );
   assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), 'FLYDESK_CORS_ORIGINS=["https://desk.example.com","https://admin.example.com"]\n');
 });

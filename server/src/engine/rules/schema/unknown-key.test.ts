@@ -48,3 +48,11 @@ test('known keys and no product: nothing', () => {
   assert.equal(unknownIn('FLYDESK_CORS_ORIGINS=["https://desk.example.com"]\n', { product: 'firefly-desk' }).findings.length, 0);
   assert.equal(unknownIn('ANYTHING_GOES=1\n').findings.length, 0);
 });
+
+test('Firefly Desk in compose: a misspelt prefixed key is only ignored there, and the message does not speak of the .env', () => {
+  const text = 'services:\n  api:\n    image: ghcr.io/fireflyresearch/firefly-desk\n    environment:\n      FLYDESK_CORS_ORIGIN: \'["https://desk.example.com"]\'\n';
+  const findings = findingsOf(checkText(text, { kind: 'compose' }), 'schema/unknown-key');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'warning');
+  assert.equal(findings[0]!.message, 'Firefly Desk has no setting FLYDESK_CORS_ORIGIN. Did you mean FLYDESK_CORS_ORIGINS? Firefly Desk does not read it, so the setting has no effect.');
+});

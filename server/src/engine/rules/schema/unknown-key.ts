@@ -54,7 +54,8 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
   const did = suggestion ? ` Did you mean ${suggestion}?` : '';
   if (prefixed) {
     const refuses = policy?.effect === 'refuses-start' && group.format === 'env';
-    const why = refuses ? ` ${policy!.reason}` : policy ? ` ${policy.reason}` : ` ${product.name} does not read it, so the setting has no effect.`;
+    // The policy's reason speaks of the product's own .env; elsewhere the key is only ignored.
+    const why = refuses || policy?.effect === 'ignored' ? ` ${policy!.reason}` : ` ${product.name} does not read it, so the setting has no effect.`;
     return { message: `${product.name} has no setting ${key}.${did}${why}`, severity: refuses ? 'error' : 'warning', suggestion };
   }
   if (policy?.scope === 'all' && group.format === 'env' && !policy.allow?.includes(key)) {
