@@ -506,6 +506,15 @@ function checks(view: SettingsView): ProductCheckFinding[] {
   if (view.mode === 'production' && production && view.get('VAULT_TLS_VERIFY')?.value?.trim() === 'false') {
     findings.push({ rule: 'schema/invalid-value', key: 'VAULT_TLS_VERIFY', message: 'fraiseql-server refuses to start in production with VAULT_TLS_VERIFY=false: Vault TLS verification cannot be disabled there.' });
   }
+  // main.rs:427-437: the vault backend needs a token, or an AppRole (role id and secret id).
+  const set = (key: string) => (view.get(key)?.value ?? '').trim() !== '';
+  if (view.get('FRAISEQL_SECRETS_BACKEND')?.value?.trim() === 'vault' && !set('VAULT_TOKEN') && !(set('VAULT_ROLE_ID') && set('VAULT_SECRET_ID'))) {
+    findings.push({
+      rule: 'schema/missing-required',
+      key: 'FRAISEQL_SECRETS_BACKEND',
+      message: 'fraiseql-server refuses to start with the vault secrets backend and no Vault credentials: set VAULT_TOKEN, or VAULT_ROLE_ID and VAULT_SECRET_ID.',
+    });
+  }
   return findings;
 }
 

@@ -43,3 +43,12 @@ test('conditional on another value: FLYDESK_REDIS_URL with the redis queue backe
   assert.match(findings[0]!.message, /FLYDESK_REDIS_URL when FLYDESK_QUEUE_BACKEND is redis.*redis_url is required for the 'redis' queue backend/);
   assert.equal(requiredIn('NODE_ENV=production\n', 'agentim', 'development').findings.length, 0);
 });
+
+test('a product check: FraiseQL\'s vault backend needs a token or an AppRole', () => {
+  const text = 'FRAISEQL_SECRETS_BACKEND=vault\nVAULT_ADDR=https://vault.example.com\n';
+  const { findings } = requiredIn(text, 'fraiseql');
+  const vault = findings.filter((finding) => finding.message.includes('Vault credentials'));
+  assert.equal(vault.length, 1);
+  assert.equal(textOf(text, vault[0]!), 'vault');
+  assert.equal(requiredIn(`${text}VAULT_ROLE_ID=app\nVAULT_SECRET_ID=3f2504e0-4f89-41d3-9a0c-0305e82c3301\n`, 'fraiseql').findings.filter((finding) => finding.message.includes('Vault credentials')).length, 0);
+});
