@@ -14,6 +14,11 @@ export interface ProductDetection {
   readonly minSignatureKeys?: number;
   /** Substrings of a compose service's `image:` (`ghcr.io/flovyn/flovyn-server`). */
   readonly images?: readonly string[];
+  /**
+   * Substrings of the images of the product's auxiliary services (a worker, a web frontend):
+   * they read only some of its settings, so what they set is checked but nothing is required of them.
+   */
+  readonly companionImages?: readonly string[];
   /** TOML key paths (dotted) whose presence identifies the product's config file. */
   readonly tomlKeys?: readonly string[];
   /** Globs of file paths that are the product's whatever they contain (a `.flovyn/credentials` glob). */
