@@ -40,3 +40,21 @@ test('a key is not interpolated, so a `$` in a key is not flagged', () => {
   const text = 'services:\n  web:\n    image: nginx\n    labels:\n      $weird: x\n';
   assert.deepEqual(findingsOf(checkText(text, { kind: 'compose' }), 'compose/syntax'), []);
 });
+
+test('an alias bomb is one clear error, and every compose rule finishes fast on it', () => {
+  const lines = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 9; level++) {
+    const previous = String.fromCharCode(96 + level);
+    const name = String.fromCharCode(97 + level);
+    lines.push(`x-${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+  }
+  lines.push('services:', '  web:', '    image: nginx', '    command: *i');
+  const text = lines.join('\n');
+  const started = Date.now();
+  const result = checkText(text, { kind: 'compose' });
+  assert.ok(Date.now() - started < 3000, 'checking took too long');
+  const findings = findingsOf(result, 'compose/syntax');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /alias bomb/);
+  assert.deepEqual(findingsOf(result, 'deploy-doctor/internal-error'), []);
+});

@@ -23,3 +23,10 @@ test('no version, no finding; a service key named version is not top-level', () 
   const text = 'services:\n  web:\n    image: nginx\n    labels:\n      version: "1"\n';
   assert.deepEqual(findingsOf(checkText(text, { kind: 'compose' }), 'compose/version-obsolete'), []);
 });
+
+test('a disable-next-line directive in a compose file suppresses the finding', () => {
+  const text = '# deploy-doctor disable-next-line compose/version-obsolete\nversion: "3"\nservices:\n  web:\n    image: nginx\n';
+  const result = checkText(text, { kind: 'compose' });
+  assert.deepEqual(findingsOf(result, 'compose/version-obsolete'), []);
+  assert.deepEqual(findingsOf(result, 'deploy-doctor/unused-disable'), []);
+});
