@@ -60,3 +60,10 @@ test('a sixth product is one definition: its settings, requirements and checks w
   assert.match(findingsOf(result, 'schema/unknown-key')[0]!.message, /Did you mean ACMEQ_MODE\?/);
   assert.throws(() => defineProduct({ ...acme, settings: [{ key: 'ACMEQ_X', type: 'enum', description: 'An enum without values.' }] }), /an enum needs its values/);
 });
+
+test('compose: product checks run per service', () => {
+  const text = 'services:\n  api:\n    image: ghcr.io/fireflyresearch/firefly-desk\n    environment:\n      FLYDESK_DATABASE_URL: sqlite+aiosqlite:///desk.db\n      FLYDESK_VECTOR_STORE: pgvector\n';
+  const findings = findingsOf(checkText(text, { kind: 'compose', mode: 'development' }), 'schema/conflict');
+  assert.equal(findings.length, 1);
+  assert.equal(textOf(text, findings[0]!), 'pgvector');
+});

@@ -52,3 +52,15 @@ test('a product check: FraiseQL\'s vault backend needs a token or an AppRole', (
   assert.equal(textOf(text, vault[0]!), 'vault');
   assert.equal(requiredIn(`${text}VAULT_ROLE_ID=app\nVAULT_SECRET_ID=3f2504e0-4f89-41d3-9a0c-0305e82c3301\n`, 'fraiseql').findings.filter((finding) => finding.message.includes('Vault credentials')).length, 0);
 });
+
+test('compose: a required setting is added to the product service, not to its database', () => {
+  const text = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    environment:\n      NODE_ENV: production\n      JWT_SECRET: ${JWT_SECRET}\n      ENCRYPTION_KEY: ${ENCRYPTION_KEY}\n      ADMIN_PASSWORD: ${ADMIN_PASSWORD}\n      CORS_ORIGIN: https://chat.example.com\n  postgres:\n    image: postgres:16\n    environment:\n      POSTGRES_DB: agentim\n';
+  const result = checkText(text, { kind: 'compose' });
+  const findings = findingsOf(result, 'schema/missing-required');
+  assert.equal(findings.length, 1);
+  assert.equal(textOf(text, findings[0]!), 'server');
+  assert.equal(
+    applyFix(text, result.uri, findings[0]!.fixes[0]!),
+    text.replace('      CORS_ORIGIN: https://chat.example.com\n', '      CORS_ORIGIN: https://chat.example.com\n      DATABASE_URL: "postgresql://"\n'),
+  );
+});

@@ -66,3 +66,12 @@ test('generic keys: one repeated character, a run of consecutive characters, low
 test('keys that only look like secrets are left alone: TOKEN_CLEANUP_INTERVAL, MAX_TOKENS', () => {
   assert.equal(weakIn('TOKEN_CLEANUP_INTERVAL=60000\nMAX_TOKENS=4000\nJWT_ACCESS_EXPIRY=15m\n').findings.length, 0);
 });
+
+test('compose: a weak secret in a service\'s environment, replaced in its own syntax', () => {
+  const text = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    environment:\n      ENCRYPTION_KEY: "too-short-key"\n';
+  const result = checkText(text, { kind: 'compose' });
+  const findings = findingsOf(result, 'secret/weak');
+  assert.equal(findings.length, 1);
+  assert.equal(textOf(text, findings[0]!), '"too-short-key"');
+  assert.match(applyFix(text, result.uri, findings[0]!.fixes[0]!), /\n      ENCRYPTION_KEY: [A-Za-z0-9+/=]{44}\n$|\n      ENCRYPTION_KEY: "[A-Za-z0-9+/=]{44}"\n$/);
+});

@@ -24,3 +24,11 @@ test('generic names (OAUTH_REDIRECT_URI, *_JWKS_URI) without a product; loopback
   assert.equal(insecureIn('FLYDESK_OIDC_REDIRECT_URI=https://desk.example.com/auth/callback\n', 'firefly-desk').findings.length, 0);
   assert.equal(insecureIn(text, undefined, 'development').findings.length, 0);
 });
+
+test('compose: an http redirect URI in a product service', () => {
+  const text = 'services:\n  api:\n    image: ghcr.io/fireflyresearch/firefly-desk\n    environment:\n      - FLYDESK_OIDC_REDIRECT_URI=http://desk.example.com/auth/callback\n';
+  const result = checkText(text, { kind: 'compose' });
+  const findings = findingsOf(result, 'security/insecure-url');
+  assert.equal(findings.length, 1);
+  assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), text.replace('=http://', '=https://'));
+});
