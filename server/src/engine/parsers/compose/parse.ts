@@ -11,7 +11,8 @@ export const MAX_ALIAS_COUNT = 10_000;
 
 const PARSE_OPTIONS = {
   merge: true,
-  uniqueKeys: true,
+  // Duplicate keys are reported by `duplicateKeys`, at the key.
+  uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: true,
   customTags: composeTags,
@@ -32,9 +33,10 @@ export function parseCompose(text: string): ComposeFile {
   for (const composed of composer.compose(tokens, true, text.length)) {
     if (!document) document = composed;
     else {
-      const [start, end] = composed.range;
+      const start = composed.range[0];
+      const lineEnd = text.indexOf('\n', start);
       errors.push({
-        span: { start, end: Math.max(start + 1, Math.min(end, text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start))) },
+        span: clampSpan({ start, end: lineEnd < 0 ? text.length : lineEnd }, text),
         message: 'A compose file holds one YAML document; this second document (after `---`) is not read.',
         code: 'MULTIPLE_DOCS',
       });
@@ -44,11 +46,8 @@ export function parseCompose(text: string): ComposeFile {
   // `compose(…, true)` always yields a document, even for empty text.
   const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
 
-  // Duplicate keys are found below, at the key itself: `yaml` sometimes points at the line break before it.
-  errors.unshift(
-    ...parsed.errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => toParseError(error, text)),
-    ...duplicateKeys(parsed, text),
-  );
+  // Duplicate keys are found here, at the key itself (`yaml` sometimes points at the line break before it).
+  errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...duplicateKeys(parsed, text));
   errors.sort((a, b) => a.span.start - b.span.start);
   const warnings = parsed.warnings.map((error) => toParseError(error, text));
 
