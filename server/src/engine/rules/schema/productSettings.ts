@@ -96,7 +96,7 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
       const compose = composeGroups.find((candidate) => candidate.scope === group.scope);
       const secrets = dockerSecretsOf(document.ast.data, group.scope);
       const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
-      const companion = isCompanion(group.product, compose?.image);
+      const companion = isCompanion(group.product, compose?.image, group.scope);
       return build(group, 'compose', mode, settings, !template && !companion && (compose?.envFiles.length ?? 0) === 0, template, compose, secrets);
     });
   }
@@ -114,9 +114,13 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
   });
 }
 
-/** True for a product's auxiliary service (a worker, a frontend), of which no setting is required. */
-function isCompanion(product: ProductDefinition | undefined, image: string | undefined): boolean {
-  return image !== undefined && (product?.detect.companionImages ?? []).some((companion) => image.includes(companion));
+/**
+ * True for a product's auxiliary service (a worker, a frontend), of which no setting is required:
+ * by its image, or by its service name when it is built from source (`build:`, no `image:`).
+ */
+function isCompanion(product: ProductDefinition | undefined, image: string | undefined, service: string | undefined): boolean {
+  const names = [image, image === undefined ? service : undefined].filter((name): name is string => name !== undefined);
+  return names.some((name) => (product?.detect.companionImages ?? []).some((companion) => name.includes(companion)));
 }
 
 function build(

@@ -89,3 +89,12 @@ test('compose: a service with env_file, or with the Docker secret of the same na
   const secret = 'services:\n  core:\n    image: flowfile-core\n    environment:\n      - FLOWFILE_MODE=docker\n      - JWT_SECRET_KEY=${JWT_SECRET_KEY}\n      - FLOWFILE_INTERNAL_TOKEN=${FLOWFILE_INTERNAL_TOKEN}\n      - FLOWFILE_ADMIN_USER=admin\n      - FLOWFILE_ADMIN_PASSWORD=${FLOWFILE_ADMIN_PASSWORD}\n    secrets:\n      - flowfile_master_key\nsecrets:\n  flowfile_master_key:\n    file: ./master_key.txt\n';
   assert.deepEqual(findingsOf(checkText(secret, { kind: 'compose' }), 'secret/missing').map((finding) => finding.message), []);
 });
+
+test('compose: a product\'s auxiliary service built from source (Flowfile\'s worker) is recognised by its name; nothing is required of it', () => {
+  const text = 'services:\n  flowfile-worker:\n    build:\n      context: .\n    environment:\n      - FLOWFILE_MODE=docker\n      - CORE_HOST=flowfile-core\n';
+  const result = checkText(text, { kind: 'compose' });
+  assert.deepEqual(findingsOf(result, 'secret/missing').map((finding) => finding.message), []);
+  assert.deepEqual(findingsOf(result, 'schema/missing-required').map((finding) => finding.message), []);
+  const core = text.replace('flowfile-worker:', 'flowfile-core:').replace('CORE_HOST=flowfile-core', 'WORKER_HOST=flowfile-worker');
+  assert.ok(findingsOf(checkText(core, { kind: 'compose' }), 'secret/missing').length > 0);
+});
