@@ -11,7 +11,7 @@
 // Environment: DEPLOY_DOCTOR_VSCODE_TIMEOUT_MS (the hard limit, default 20 minutes),
 // DEPLOY_DOCTOR_GREP (only the suite's tests whose title matches), DEPLOY_DOCTOR_CHROMIUM.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -29,6 +29,7 @@ const cleanups = [];
 let passed = 0;
 let failed = 0;
 let finishing = false;
+let wroteOutput = false;
 
 const hardTimer = setTimeout(() => {
   console.error(`test:vscode: hard timeout of ${HARD_TIMEOUT_MS / 1000} s reached`);
@@ -53,6 +54,7 @@ async function runInCodeServer() {
 
   rmSync(outputDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });
+  wroteOutput = true;
   step('packaging the extension');
   const vsix = join(runDir, 'deploy-doctor.vsix');
   run('node', ['scripts/package.mjs', '--out', vsix], join(outputDir, 'package.log'));
@@ -156,7 +158,7 @@ async function finish(exitCode) {
   for (const cleanup of cleanups) await withTimeout(Promise.resolve().then(cleanup), 15_000, 'cleanup').catch(() => undefined);
   if (!keep) rmSync(runDir, { recursive: true, force: true });
   else console.log(`test:vscode: kept ${runDir}`);
-  if (existsSync(outputDir)) console.log(`test:vscode: logs and screenshots in ${outputDir}`);
+  if (wroteOutput) console.log(`test:vscode: logs and screenshots in ${outputDir}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(exitCode ?? (failed > 0 || passed === 0 ? 1 : 0));
 }
