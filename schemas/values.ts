@@ -68,7 +68,7 @@ function valueProblem(product: ProductDefinition, spec: SettingSpec, input: Valu
   if (/\$\{[^}]*\}|^\$[A-Za-z_]/.test(text) && spec.type !== 'json-list') return undefined;
   if (text.trim() === '' ) return undefined;
   const secret = spec.secret !== undefined;
-  const shown = secret ? 'the value' : `\`${clip(text)}\``;
+  const shown = secret ? 'the value' : `\`${clip(withoutUrlPassword(text))}\``;
   const effect = spec.invalidEffect ?? 'refuses-start';
 
   switch (spec.type) {
@@ -362,4 +362,9 @@ function distanceAtMost(a: string, b: string, limit: number): boolean {
 function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
+
+/** A connection URL's password is a secret even where the setting is not: mask it in messages. */
+export function withoutUrlPassword(text: string): string {
+  return text.replace(/(:\/\/[^/:@\s]*:)[^@\s]*@/, '$1****@');
 }

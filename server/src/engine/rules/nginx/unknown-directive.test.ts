@@ -77,3 +77,11 @@ test('a suppression comment silences it', () => {
   const text = 'server {\n    # deploy-doctor disable-next-line nginx/unknown-directive\n    more_set_headers "Server: x";\n}\n';
   assert.deepEqual(unknownOf(text), []);
 });
+
+test('an unknown word that is not a directive name (a pasted secret) is not echoed', () => {
+  const text = 'events {}\nhttp {\n    sk_LIVE_9f8A7b6C5d4E3f2;\n}\n';
+  const result = checkText(text, { kind: 'nginx' });
+  const findings = result.diagnostics.filter((d) => d.rule === 'nginx/unknown-directive');
+  assert.equal(findings.length, 1);
+  assert.doesNotMatch(findings[0]!.message, /sk_LIVE/);
+});

@@ -38,13 +38,15 @@ export const unknownDirective = defineRule({
         });
         return;
       }
+      // Directive names are lower-case words; anything else may be a pasted secret: never echo it.
+      const shownName = /^[a-z_][a-z0-9_]{0,63}$/.test(name) ? `\`${name}\`` : 'on this line';
       const fitting = namesAllowedIn(where);
       const suggestion = closestName(name, fitting) ?? closestName(name, nginxReference().names);
       const thirdParty = loadsModules();
       context.report({
         span: directive.nameSpan,
         message:
-          `Unknown directive \`${name}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}` +
+          `Unknown directive ${shownName}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}` +
           (thirdParty ? ' No official module defines it; it may come from a module this configuration loads with load_module.' : ' nginx refuses to start with it.'),
         ...(thirdParty ? { severity: 'warning' as const } : {}),
         ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, isPreferred: true, edits: [{ span: directive.nameSpan, newText: suggestion }] }] } : {}),
