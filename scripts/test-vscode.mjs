@@ -8,7 +8,8 @@
 //
 // Options: --electron runs the same suite with @vscode/test-electron instead (test/runTest.ts;
 // needs a VS Code download or VSCODE_EXECUTABLE_PATH). --keep keeps the temp folder.
-// Environment: DEPLOY_DOCTOR_VSCODE_TIMEOUT_MS (the hard limit, default 20 minutes),
+// Environment: DEPLOY_DOCTOR_VSCODE_TIMEOUT_MS (the hard limit once code-server starts, default
+// 20 minutes; each install/build step has its own),
 // DEPLOY_DOCTOR_GREP (only the suite's tests whose title matches), DEPLOY_DOCTOR_CHROMIUM.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,11 +32,18 @@ let failed = 0;
 let finishing = false;
 let wroteOutput = false;
 
-const hardTimer = setTimeout(() => {
-  console.error(`test:vscode: hard timeout of ${HARD_TIMEOUT_MS / 1000} s reached`);
-  failed += 1;
-  void finish();
-}, HARD_TIMEOUT_MS);
+/**
+ * The hard limit on everything from starting code-server on. The install and build steps before
+ * it block the event loop, so each of those has its own time limit instead.
+ */
+let hardTimer;
+function armHardTimer() {
+  hardTimer = setTimeout(() => {
+    console.error(`test:vscode: hard timeout of ${HARD_TIMEOUT_MS / 1000} s reached`);
+    failed += 1;
+    void finish();
+  }, HARD_TIMEOUT_MS);
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void finish(130));
 
 try {
@@ -70,6 +78,7 @@ async function runInCodeServer() {
   const uiWorkspace = copyFixture('ui');
 
   step('starting code-server');
+  armHardTimer();
   const server = await startCodeServer(tools, prof, workspace, join(outputDir, 'code-server.log'));
   cleanups.push(server.stop);
   const context = await launchBrowser(join(runDir, 'browser'));
@@ -106,6 +115,8 @@ async function runWithElectron() {
   const result = spawnSync('node', [runner], {
     cwd: root,
     stdio: 'inherit',
+    timeout: HARD_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
     env: { ...process.env, DEPLOY_DOCTOR_EXTENSION: root, DEPLOY_DOCTOR_SUITE: suitePath, DEPLOY_DOCTOR_WORKSPACE: copyFixture('workspace'), NODE_PATH: join(root, 'node_modules') },
   });
   // test-electron reports mocha's own summary; its exit code is all this script can count.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 /** Runs the install script (a no-op when the cache is warm) and returns the tools' paths. */
 export function installTools(root) {
-  const result = spawnSync('bash', [join(root, 'scripts/install-code-server.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 30 * 60_000, killSignal: 'SIGKILL' });
+  const result = spawnSync('bash', [join(root, 'scripts/install-code-server.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 20 * 60_000, killSignal: 'SIGKILL' });
   if (result.error || result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (${result.error?.message ?? `exit ${result.status}`})`);
   const cache = result.stdout.trim().split('\n').pop();
   return {
