@@ -14,10 +14,17 @@ const WIDER_THAN_DOCUMENTED: Readonly<Record<string, Partial<Pick<ArgumentShape,
   stub_status: { max: 1 },
 };
 
+const widened = new WeakMap<DirectiveEntry, readonly ArgumentShape[]>();
+
 function shapesOf(entries: readonly DirectiveEntry[]): ArgumentShape[] {
   return entries.flatMap((entry) => {
-    const wider = WIDER_THAN_DOCUMENTED[entry.name];
-    return entry.shapes.map((shape) => (wider ? { ...shape, ...wider, fixed: undefined } : shape));
+    let shapes = widened.get(entry);
+    if (!shapes) {
+      const wider = WIDER_THAN_DOCUMENTED[entry.name];
+      shapes = wider ? entry.shapes.map((shape) => ({ min: shape.min, max: shape.max, block: shape.block, fixed: undefined, ...wider })) : entry.shapes;
+      widened.set(entry, shapes);
+    }
+    return shapes;
   });
 }
 

@@ -27,7 +27,7 @@ export const headerInheritance = defineRule({
     walkNginx(document.ast.directives, root.context, ({ directive, context: where, parents }) => {
       if (where.family !== 'http' || !directive.block || !BLOCKS.has(directive.name)) return;
       const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);
-      const own = chain[0]!.directives.filter((entry) => entry.directive.name === 'add_header');
+      const own = chain[0]!.byName.get('add_header') ?? [];
       if (own.length === 0) return;
       const inherit = effective(chain, 'add_header_inherit')?.found.directive.args[0]?.value.toLowerCase();
       if (inherit === 'merge') return;

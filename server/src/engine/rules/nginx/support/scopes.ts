@@ -22,12 +22,26 @@ export interface Scope {
   readonly directives: readonly ScopedDirective[];
   /** True when the block includes a file the workspace does not have: its settings are not all known. */
   readonly unknownInclude: boolean;
+  /** The directives by name, in order. */
+  readonly byName: ReadonlyMap<string, readonly ScopedDirective[]>;
 }
 
 const MAX_INCLUDE_DEPTH = 3;
 
-/** A block's own directives, includes spliced in. */
+const cache = new WeakMap<RuleWorkspace, WeakMap<readonly NginxDirective[], Scope>>();
+
+/** A block's own directives, includes spliced in; computed once per block and check. */
 export function scopeOf(owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
+  let perWorkspace = cache.get(workspace);
+  if (!perWorkspace) cache.set(workspace, (perWorkspace = new WeakMap()));
+  const cached = perWorkspace.get(children);
+  if (cached && cached.owner === owner && cached.uri === uri) return cached;
+  const scope = buildScope(owner, children, uri, workspace);
+  perWorkspace.set(children, scope);
+  return scope;
+}
+
+function buildScope(owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
   const directives: ScopedDirective[] = [];
   let unknownInclude = false;
   const splice = (list: readonly NginxDirective[], from: string, depth: number, seen: ReadonlySet<string>) => {
@@ -48,7 +62,13 @@ export function scopeOf(owner: NginxDirective | undefined, children: readonly Ng
     }
   };
   splice(children, uri, 0, new Set([uri]));
-  return { owner, uri, directives, unknownInclude };
+  const byName = new Map<string, ScopedDirective[]>();
+  for (const entry of directives) {
+    const list = byName.get(entry.directive.name);
+    if (list) list.push(entry);
+    else byName.set(entry.directive.name, [entry]);
+  }
+  return { owner, uri, directives, unknownInclude, byName };
 }
 
 /**
@@ -62,20 +82,38 @@ export function scopeChain(
   uri: string,
   workspace: RuleWorkspace,
 ): Scope[] {
-  const chain = [scopeOf(block, block.block?.children ?? [], uri, workspace)];
+  const chain = [cachedScope(block, block, block.block?.children ?? [], uri, workspace)];
   for (let index = parents.length - 1; index >= 0; index--) {
     const parent = parents[index]!;
-    chain.push(scopeOf(parent, parent.block?.children ?? [], uri, workspace));
+    chain.push(cachedScope(parent, parent, parent.block?.children ?? [], uri, workspace));
   }
-  chain.push(scopeOf(undefined, topLevel, uri, workspace));
+  chain.push(cachedScope(topLevel, undefined, topLevel, uri, workspace));
   return chain;
+}
+
+/**
+ * Scopes built once per check (one workspace view): every location of a server shares the
+ * server's, the http block's and the file's scopes, and rebuilding them for each location made
+ * large files quadratic.
+ */
+const scopeCache = new WeakMap<RuleWorkspace, WeakMap<object, Scope>>();
+
+function cachedScope(key: object, owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
+  let perWorkspace = scopeCache.get(workspace);
+  if (!perWorkspace) scopeCache.set(workspace, (perWorkspace = new WeakMap()));
+  let scope = perWorkspace.get(key);
+  if (!scope) {
+    scope = scopeOf(owner, children, uri, workspace);
+    perWorkspace.set(key, scope);
+  }
+  return scope;
 }
 
 /** The setting in force: the last `name` in the nearest scope that has one. */
 export function effective(chain: readonly Scope[], name: string): { found: ScopedDirective; scope: Scope } | undefined {
   for (const scope of chain) {
-    const own = scope.directives.filter((entry) => entry.directive.name === name);
-    if (own.length > 0) return { found: own[own.length - 1]!, scope };
+    const own = scope.byName.get(name);
+    if (own && own.length > 0) return { found: own[own.length - 1]!, scope };
   }
   return undefined;
 }
@@ -83,8 +121,8 @@ export function effective(chain: readonly Scope[], name: string): { found: Scope
 /** An array-like setting in force: every `name` of the nearest scope that has any. */
 export function effectiveList(chain: readonly Scope[], name: string): { found: ScopedDirective[]; scope: Scope } | undefined {
   for (const scope of chain) {
-    const own = scope.directives.filter((entry) => entry.directive.name === name);
-    if (own.length > 0) return { found: own, scope };
+    const own = scope.byName.get(name);
+    if (own && own.length > 0) return { found: [...own], scope };
   }
   return undefined;
 }
@@ -98,6 +136,7 @@ export function hasUnknownInclude(chain: readonly Scope[], depth = chain.length)
 export function headerValue(directives: readonly ScopedDirective[], field: string): { value: string; entry: ScopedDirective } | undefined {
   for (let index = directives.length - 1; index >= 0; index--) {
     const entry = directives[index]!;
+    if (entry.directive.name !== 'proxy_set_header') continue;
     const [name, value] = entry.directive.args;
     if (name && value && name.value.toLowerCase() === field.toLowerCase()) return { value: value.value, entry };
   }
