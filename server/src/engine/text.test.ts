@@ -27,3 +27,9 @@ test('eol is the first line break the file uses', () => {
   assert.equal(new LineIndex('a\nb\r\n').eol, '\n');
   assert.equal(new LineIndex('one line').eol, '\n');
 });
+
+test('an offset inside a CRLF maps to the end of its line, never past it', () => {
+  const index = new LineIndex('ab\r\ncd');
+  assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
+  assert.deepEqual(index.rangeOf({ start: 1, end: 3 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
+});

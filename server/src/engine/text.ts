@@ -35,7 +35,9 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // An offset between the `\r` and `\n` of a CRLF is no position of its own: it is the line's end.
+    const character = Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low]!;
+    return { line: low, character };
   }
 
   offsetAt(position: Position): number {
