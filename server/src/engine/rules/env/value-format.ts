@@ -83,8 +83,11 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
 /** `$(…)` in a value a shell would expand (unquoted or double-quoted), up to its closing parenthesis. */
 function commandSubstitution(text: string, entry: EnvEntry): Span | undefined {
   if (entry.quote === "'") return undefined;
-  const start = text.indexOf('$(', entry.valueSpan.start);
-  if (start < 0 || start >= entry.valueSpan.end) return undefined;
+  // Searched within the value (and the character after it), not to the end of the file: once per
+  // entry, an unbounded search made files without `$(` quadratic.
+  const found = text.slice(entry.valueSpan.start, entry.valueSpan.end + 1).indexOf('$(');
+  const start = entry.valueSpan.start + found;
+  if (found < 0 || start >= entry.valueSpan.end) return undefined;
   let depth = 0;
   for (let offset = start + 1; offset < entry.valueSpan.end; offset++) {
     if (text[offset] === '(') depth++;
