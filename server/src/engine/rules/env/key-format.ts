@@ -19,15 +19,17 @@ export const keyFormat = defineRule({
     fixable: true,
   },
   check(context) {
+    // A set, not a search of every entry per key: files with many odd keys stay linear.
+    const keys = new Set(context.document.ast.entries.map((entry) => entry.key));
     for (const entry of context.document.ast.entries) {
-      checkName(context, entry);
+      checkName(context, entry, keys);
       checkIndentation(context, entry);
       checkSeparator(context, entry);
     }
   },
 });
 
-function checkName({ document, product, report }: RuleContext<'env'>, entry: EnvEntry): void {
+function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, keys: ReadonlySet<string>): void {
   const key = entry.key;
   const problems: string[] = [];
   const readByProduct = product !== undefined && specOf(product, key) !== undefined && !product.caseInsensitiveKeys;
@@ -37,7 +39,7 @@ function checkName({ document, product, report }: RuleContext<'env'>, entry: Env
   if (/^[0-9]/.test(key)) problems.push('a leading digit');
   if (problems.length === 0) return;
   const normalised = normaliseKey(key);
-  const fixes = document.ast.entries.some((other) => other.key === normalised)
+  const fixes = keys.has(normalised)
     ? []
     : [{ title: `Rename to ${normalised} (the app must then read ${normalised})`, isPreferred: false, edits: [{ span: entry.keySpan, newText: normalised }] }];
   report({
