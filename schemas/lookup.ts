@@ -89,14 +89,47 @@ export function closest(name: string, candidates: readonly string[]): string | u
   const upper = name.toUpperCase();
   // A quarter of the name, at least 2 edits: `FLYDESK_CORS_ORIGIN` → `FLYDESK_CORS_ORIGINS`, not unrelated keys.
   const allowed = Math.max(2, Math.floor(name.length / 4));
-  for (const candidate of candidates) {
+  const counts = characterCounts(upper);
+  const uppers = upperCased(candidates);
+  for (const [index, candidate] of candidates.entries()) {
     // Only a candidate nearer than the best so far (and within `allowed`) can change the answer:
     // the distance is computed no further than that, so a file of unknown keys stays fast.
     const limit = best ? best.distance - 1 : allowed;
-    const distance = editDistanceWithin(upper, candidate.toUpperCase(), limit);
+    const other = uppers[index]!;
+    if (Math.abs(other.length - upper.length) > limit || bagDistance(counts, upper.length, other) > limit) continue;
+    const distance = editDistanceWithin(upper, other, limit);
     if (distance <= limit) best = { candidate, distance };
   }
   return best?.candidate;
+}
+
+const upperCache = new WeakMap<readonly string[], readonly string[]>();
+
+function upperCased(candidates: readonly string[]): readonly string[] {
+  let uppers = upperCache.get(candidates);
+  if (!uppers) {
+    uppers = candidates.map((candidate) => candidate.toUpperCase());
+    upperCache.set(candidates, uppers);
+  }
+  return uppers;
+}
+
+/** How many times each character occurs (by its code modulo 128: a merged count only lowers the bound below). */
+function characterCounts(text: string): Int32Array {
+  const counts = new Int32Array(128);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 127]!++;
+  return counts;
+}
+
+/**
+ * A lower bound of the edit distance, cheap to compute: the characters one string has that the
+ * other lacks (each edit fixes at most one on each side). `counts` are `a`'s, restored on return.
+ */
+function bagDistance(counts: Int32Array, aLength: number, b: string): number {
+  let unmatched = 0;
+  for (let i = 0; i < b.length; i++) if (counts[b.charCodeAt(i) & 127]!-- <= 0) unmatched++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 127]!++;
+  return Math.max(unmatched, aLength - (b.length - unmatched));
 }
 
 /**
