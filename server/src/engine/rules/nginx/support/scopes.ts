@@ -82,31 +82,13 @@ export function scopeChain(
   uri: string,
   workspace: RuleWorkspace,
 ): Scope[] {
-  const chain = [cachedScope(block, block, block.block?.children ?? [], uri, workspace)];
+  const chain = [scopeOf(block, block.block?.children ?? [], uri, workspace)];
   for (let index = parents.length - 1; index >= 0; index--) {
     const parent = parents[index]!;
-    chain.push(cachedScope(parent, parent, parent.block?.children ?? [], uri, workspace));
+    chain.push(scopeOf(parent, parent.block?.children ?? [], uri, workspace));
   }
-  chain.push(cachedScope(topLevel, undefined, topLevel, uri, workspace));
+  chain.push(scopeOf(undefined, topLevel, uri, workspace));
   return chain;
-}
-
-/**
- * Scopes built once per check (one workspace view): every location of a server shares the
- * server's, the http block's and the file's scopes, and rebuilding them for each location made
- * large files quadratic.
- */
-const scopeCache = new WeakMap<RuleWorkspace, WeakMap<object, Scope>>();
-
-function cachedScope(key: object, owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
-  let perWorkspace = scopeCache.get(workspace);
-  if (!perWorkspace) scopeCache.set(workspace, (perWorkspace = new WeakMap()));
-  let scope = perWorkspace.get(key);
-  if (!scope) {
-    scope = scopeOf(owner, children, uri, workspace);
-    perWorkspace.set(key, scope);
-  }
-  return scope;
 }
 
 /** The setting in force: the last `name` in the nearest scope that has one. */
