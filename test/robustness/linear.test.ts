@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { duplicateKey } from '../../server/src/engine/rules/env/duplicate-key';
+import { keyFormat } from '../../server/src/engine/rules/env/key-format';
+import { valueFormat } from '../../server/src/engine/rules/env/value-format';
+import { nginxRules } from '../../server/src/engine/rules/nginx';
+import type { Rule } from '../../server/src/engine/rules/rule';
+import { checkText } from '../../server/src/engine/testing';
+import type { FileKind } from '../../server/src/engine/types';
+
+/*
+ * Regression guards for rules that once did work per line proportional to the whole file
+ * (quadratic time), each on an input where that old behaviour takes minutes and linear work takes
+ * about a second. The bound is generous — a guard against a hang, not a speed target; the speed
+ * targets live in `npm run bench`.
+ */
+const BOUND_MS = 15_000;
+
+function assertChecksWithinBound(what: string, text: string, kind: FileKind, rules: readonly Rule[], expectFindings: boolean): void {
+  const started = Date.now();
+  const result = checkText(text, { kind, rules, products: [] });
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed < BOUND_MS, `${what}: ${elapsed} ms for ${text.length} characters`);
+  assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.rule === 'deploy-doctor/internal-error'));
+  assert.equal(result.diagnostics.length > 0, expectFindings, `${what}: findings`);
+}
+
+const lines = (count: number, line: (index: number) => string) => Array.from({ length: count }, (_, index) => line(index)).join('\n') + '\n';
+
+test('env/value-format: 150,000 values without `$(` (the search for one stays inside each value)', () => {
+  assertChecksWithinBound('value-format', lines(150_000, (i) => `SERVICE_${i}_URL=https://svc${i}.example.com/api`), 'env', [valueFormat], false);
+});
+
+test('env/key-format: 100,000 lowercase keys (the rename fix looks its target up in a set)', () => {
+  assertChecksWithinBound('key-format', lines(100_000, (i) => `service_${i}_url=x`), 'env', [keyFormat], true);
+});
+
+test('env/duplicate-key: 20,000 overridden lines (the delete fix is proven local without re-parsing)', () => {
+  assertChecksWithinBound('duplicate-key', lines(40_000, (i) => `KEY_${i % 20_000}="value ${i}"`), 'env', [duplicateKey], true);
+});
+
+test('nginx rules: 20,000 servers of one proxied location (enclosing scopes are built once per check)', () => {
+  const servers = lines(20_000, (i) => `  server { listen ${1000 + (i % 60000)}; location /events/ { proxy_pass http://app; } }`);
+  assertChecksWithinBound('nginx', `events {}\nhttp {\n${servers}}\n`, 'nginx', nginxRules, true);
+});
