@@ -30,8 +30,13 @@ export function globToRegExp(glob: string): RegExp {
     } else if (c === ',' && inBraces) source += '|';
     else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
-  const anchored = glob.includes('/') ? `^${glob.startsWith('/') || glob.startsWith('**') ? '' : '(?:.*/)?'}${source}$` : `(?:^|/)${source}$`;
-  return new RegExp(anchored);
+  const anchor = (body: string) => (glob.includes('/') ? `^${glob.startsWith('/') || glob.startsWith('**') ? '' : '(?:.*/)?'}${body}$` : `(?:^|/)${body}$`);
+  try {
+    return new RegExp(anchor(source));
+  } catch {
+    // Unbalanced braces (a typo in a setting, an nginx `include ${…`): the glob matches itself literally.
+    return new RegExp(anchor(glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
 }
 
 export function matchesGlob(path: string, glob: string): boolean {
