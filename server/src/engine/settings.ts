@@ -98,5 +98,10 @@ function tomlString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // Nesting too deep for the call stack (`a = {b = {c = …}}` thousands deep): no text to judge.
+    return undefined;
+  }
 }

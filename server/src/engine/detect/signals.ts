@@ -35,11 +35,14 @@ export function signalsOf(document: ParsedDocument): ProductSignals {
 }
 
 function collectLocations(directives: readonly NginxDirective[], into: string[]): void {
-  for (const directive of directives) {
+  // In document order, with a stack rather than recursion: 10,000 nested blocks must not overflow.
+  const stack = [...directives].reverse();
+  while (stack.length > 0) {
+    const directive = stack.pop()!;
     if (directive.name === 'location' && directive.args.length > 0) {
       into.push(directive.args[directive.args.length - 1]!.value);
     }
-    if (directive.block) collectLocations(directive.block.children, into);
+    if (directive.block) for (let index = directive.block.children.length - 1; index >= 0; index--) stack.push(directive.block.children[index]!);
   }
 }
 
@@ -50,7 +53,8 @@ function composeSignals(data: unknown): ProductSignals {
   for (const service of Object.values(services)) {
     if (!isRecord(service)) continue;
     if (typeof service['image'] === 'string') images.push(service['image']);
-    envKeys.push(...environmentKeys(service['environment']));
+    // A loop, not a spread: an environment list of 100,000+ entries overflows the call stack.
+    for (const key of environmentKeys(service['environment'])) envKeys.push(key);
   }
   return { envKeys, images, tomlKeys: [], nginxLocations: [] };
 }

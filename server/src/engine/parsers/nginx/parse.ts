@@ -24,6 +24,8 @@ export function parseNginx(text: string): NginxFile {
 
 const MAX_QUOTE_RECOVERIES = 64;
 const RAW_BLOCK = /_by_lua_block$/;
+/** Blocks nested deeper than this (real configurations nest a handful) are read but not checked. */
+const MAX_DEPTH = 100;
 
 /** `recovered`: cut short at the end of a line after an unterminated quote (already reported). */
 type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder' | 'recovered';
@@ -95,6 +97,8 @@ class NginxParser {
             stack.push({ name: undefined, args: [], open: statement.endSpan, children: [] });
           } else if (RAW_BLOCK.test(name.value)) {
             frame.children.push(this.rawBlock(name, args, statement.endSpan));
+          } else if (stack.length > MAX_DEPTH) {
+            frame.children.push(this.tooDeepBlock(name, args, statement.endSpan));
           } else {
             stack.push({ name, args, open: statement.endSpan, children: [] });
           }
@@ -356,6 +360,33 @@ class NginxParser {
       semicolon: undefined,
       block: { open, close: closeSpan, children: [], raw: true },
       span: { start: name.span.start, end: closeSpan ? closeSpan.end : this.text.length },
+    };
+  }
+
+  /**
+   * A block nested deeper than any real configuration: read to its `}` (so syntax errors inside
+   * are still found) but kept without children, like a Lua block, so that rules, which look at
+   * every enclosing block of each directive, stay linear in the text.
+   */
+  private tooDeepBlock(name: NginxArgument, args: readonly NginxArgument[], open: Span): NginxDirective {
+    let depth = 0;
+    let close: Span | undefined;
+    for (;;) {
+      const statement = this.readStatement();
+      if (statement.end === 'open') depth++;
+      else if (statement.end === 'close' && depth-- === 0) {
+        close = statement.endSpan;
+        break;
+      } else if (statement.end === 'eof') break;
+    }
+    if (!close) this.unclosed(name, args, open, undefined);
+    return {
+      name: name.value,
+      nameSpan: name.span,
+      args,
+      semicolon: undefined,
+      block: { open, close, children: [], raw: true },
+      span: { start: name.span.start, end: close ? close.end : this.text.length },
     };
   }
 

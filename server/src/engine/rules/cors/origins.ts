@@ -80,24 +80,30 @@ export interface NginxWildcard {
 /** Every literal `*` Access-Control-Allow-Origin header of an nginx file. */
 export function nginxWildcards(directives: readonly NginxDirective[]): NginxWildcard[] {
   const found: NginxWildcard[] = [];
-  const walk = (children: readonly NginxDirective[], credentials: boolean, serverName: string | undefined) => {
-    const here = credentials || children.some(isCredentialsHeader);
-    const name = serverName ?? serverNameIn(children);
-    for (const directive of children) {
-      if (isHeader(directive, 'access-control-allow-origin')) {
-        const value = directive.args[1];
-        if (value && value.value === '*' && !value.templated) {
-          const offset = value.quote ? 1 : 0;
-          found.push({ directive, star: { start: value.span.start + offset, end: value.span.start + offset + 1 }, withCredentials: here, serverName: name });
-        }
-      }
-      if (directive.block && !directive.block.raw) {
-        const nestedName = directive.name === 'server' ? serverNameIn(directive.block.children) : name;
-        walk(directive.block.children, here, nestedName);
+  // Depth first in document order, with a stack rather than recursion: 10,000 nested blocks must not overflow.
+  const frames: { children: readonly NginxDirective[]; index: number; here: boolean; name: string | undefined }[] = [];
+  const enter = (children: readonly NginxDirective[], credentials: boolean, serverName: string | undefined) =>
+    frames.push({ children, index: 0, here: credentials || children.some(isCredentialsHeader), name: serverName ?? serverNameIn(children) });
+  enter(directives, false, undefined);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.index >= frame.children.length) {
+      frames.pop();
+      continue;
+    }
+    const directive = frame.children[frame.index++]!;
+    if (isHeader(directive, 'access-control-allow-origin')) {
+      const value = directive.args[1];
+      if (value && value.value === '*' && !value.templated) {
+        const offset = value.quote ? 1 : 0;
+        found.push({ directive, star: { start: value.span.start + offset, end: value.span.start + offset + 1 }, withCredentials: frame.here, serverName: frame.name });
       }
     }
-  };
-  walk(directives, false, undefined);
+    if (directive.block && !directive.block.raw) {
+      const nestedName = directive.name === 'server' ? serverNameIn(directive.block.children) : frame.name;
+      enter(directive.block.children, frame.here, nestedName);
+    }
+  }
   return found;
 }
 

@@ -82,7 +82,7 @@ function proxies(server: NginxDirective): boolean {
   while (stack.length > 0) {
     const directive = stack.pop()!;
     if (/^(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass)$/.test(directive.name)) return true;
-    if (directive.block) stack.push(...directive.block.children);
+    if (directive.block) for (const child of directive.block.children) stack.push(child);
   }
   return false;
 }

@@ -22,8 +22,10 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   const limit = Math.max(1, Math.floor(name.length / 4));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  // Lower-cased once, not per candidate: a 1 MB name against hundreds of directive names was seconds.
+  const lower = name.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate, limit);
+    const distance = editDistance(lower, candidate, limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -177,7 +177,7 @@ function upstreamsWithKeepalive(directives: readonly NginxDirective[]): Set<stri
     const directive = stack.pop()!;
     if (!directive.block) continue;
     if (directive.name === 'upstream' && directive.args[0] && directive.block.children.some((child) => child.name === 'keepalive')) names.add(directive.args[0].value);
-    stack.push(...directive.block.children);
+    for (const child of directive.block.children) stack.push(child);
   }
   return names;
 }
