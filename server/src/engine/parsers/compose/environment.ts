@@ -31,25 +31,49 @@ export interface ComposeEnvironmentGroup {
   readonly envFiles: readonly string[];
 }
 
+/** One `environment:` entry as written: `written` undefined for a bare `KEY` (list) or `KEY:` (map). */
+interface WrittenSetting {
+  readonly key: string;
+  readonly written: string | undefined;
+  readonly keySpan: Span;
+  readonly valueSpan: Span;
+}
+
+type WrittenGroup = Omit<ComposeEnvironmentGroup, 'settings'> & { readonly written: readonly WrittenSetting[] };
+
+/**
+ * What each service writes, read once per parsed file: several rules ask for the environment
+ * with different `.env` lookups in one check, and only the values depend on the lookup.
+ */
+const writtenGroups = new WeakMap<ComposeFile, readonly WrittenGroup[]>();
+
 /**
  * Every service's environment, map and list forms, with exact key and value spans. Values are
  * what the container gets: `${VAR}` interpolated through `interpolate` (the project `.env`), a
  * bare `KEY` taken from it, `$$` unescaped. `interpolated` is set when the value is not the text.
  */
 export function composeEnvironmentGroups(file: ComposeFile, interpolate: (name: string) => string | undefined): ComposeEnvironmentGroup[] {
+  let groups = writtenGroups.get(file);
+  if (!groups) {
+    groups = readWrittenGroups(file);
+    writtenGroups.set(file, groups);
+  }
+  return groups.map(({ written, ...group }) => ({ ...group, settings: written.map((setting) => occurrence(setting, interpolate)) }));
+}
+
+function readWrittenGroups(file: ComposeFile): WrittenGroup[] {
   const text = file.text;
-  const groups: ComposeEnvironmentGroup[] = [];
+  const groups: WrittenGroup[] = [];
   for (const service of services(file)) {
     if (service.merged || !service.keyNode?.range) continue;
     const environment = entryOf(file, service.value, 'environment');
-    const settings = environment ? environmentSettings(environment, file, interpolate) : [];
     const placement = placementOf(file, text, service.value, environment, service.keyNode);
     groups.push({
       scope: service.name,
       scopeSpan: { start: service.keyNode.range[0], end: service.keyNode.range[1] },
       insertAt: placement.insertAt,
       image: scalarText(entryOf(file, service.value, 'image')?.value),
-      settings,
+      written: environment ? writtenSettings(environment, file) : [],
       form: placement.form,
       newSettingText: placement.newSettingText,
       envFiles: envFilePaths(file, service.value),
@@ -58,9 +82,9 @@ export function composeEnvironmentGroups(file: ComposeFile, interpolate: (name: 
   return groups;
 }
 
-function environmentSettings(entry: MapEntry, file: ComposeFile, lookup: (name: string) => string | undefined): SettingOccurrence[] {
+function writtenSettings(entry: MapEntry, file: ComposeFile): WrittenSetting[] {
   const environment = entry.value;
-  const settings: SettingOccurrence[] = [];
+  const settings: WrittenSetting[] = [];
   if (isMap(environment)) {
     for (const item of mapEntries(file, environment)) {
       if (!item.keyNode?.range) continue;
@@ -68,7 +92,7 @@ function environmentSettings(entry: MapEntry, file: ComposeFile, lookup: (name: 
       const written = item.value && isScalar(item.value) ? scalarText(item.value) : undefined;
       const valueNode = item.valueNode as Node | null;
       const valueSpan = valueNode?.range ? { start: valueNode.range[0], end: valueNode.range[1] } : { start: keySpan.end + 1, end: keySpan.end + 1 };
-      settings.push(occurrence(item.key, written, keySpan, valueSpan, lookup));
+      settings.push({ key: item.key, written, keySpan, valueSpan });
     }
   } else if (isSeq(environment)) {
     for (const node of environment.items) {
@@ -81,10 +105,10 @@ function environmentSettings(entry: MapEntry, file: ComposeFile, lookup: (name: 
       const key = equals < 0 ? written : written.slice(0, equals);
       const keySpan = { start: contentStart, end: Math.min(contentStart + key.length, contentEnd) };
       if (equals < 0) {
-        settings.push(occurrence(key, undefined, keySpan, { start: keySpan.end, end: keySpan.end }, lookup));
+        settings.push({ key, written: undefined, keySpan, valueSpan: { start: keySpan.end, end: keySpan.end } });
       } else {
         const valueStart = Math.min(contentStart + equals + 1, contentEnd);
-        settings.push(occurrence(key, written.slice(equals + 1), keySpan, { start: valueStart, end: contentEnd }, lookup));
+        settings.push({ key, written: written.slice(equals + 1), keySpan, valueSpan: { start: valueStart, end: contentEnd } });
       }
     }
   }
@@ -95,7 +119,7 @@ function environmentSettings(entry: MapEntry, file: ComposeFile, lookup: (name: 
  * A setting as the container sees it. `written` undefined means a bare `KEY` (list) or `KEY:`
  * (map): Compose passes the variable's value from its environment (the shell and `.env`).
  */
-function occurrence(key: string, written: string | undefined, keySpan: Span, valueSpan: Span, lookup: (name: string) => string | undefined): SettingOccurrence {
+function occurrence({ key, written, keySpan, valueSpan }: WrittenSetting, lookup: (name: string) => string | undefined): SettingOccurrence {
   if (written === undefined) {
     const value = lookup(key);
     return { key, value, typedValue: value, keySpan, valueSpan, interpolated: value !== undefined };

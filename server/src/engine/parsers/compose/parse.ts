@@ -1,4 +1,4 @@
-import { Composer, Document, isAlias, isScalar, LineCounter, Parser, visit, type YAMLError } from 'yaml';
+import { Composer, Document, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';
@@ -47,7 +47,7 @@ export function parseCompose(text: string): ComposeFile {
   const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
 
   // Duplicate keys are found here, at the key itself (`yaml` sometimes points at the line break before it).
-  errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...duplicateKeys(parsed, text));
+  errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...duplicateKeys(parsed, text), ...replaceCollectionKeys(parsed, text));
   errors.sort((a, b) => a.span.start - b.span.start);
   const warnings = parsed.warnings.map((error) => toParseError(error, text));
 
@@ -123,6 +123,32 @@ function duplicateKeys(document: Document.Parsed, text: string): ComposeParseErr
   return found;
 }
 
+/**
+ * A mapping or sequence used as a key (`? [a]: 1`, or `{{{…` typed by mistake) becomes a string key
+ * of its source text, and an error: Compose reads string keys only, and \`toJS\` would stringify
+ * each nested collection key again at every level, which is exponential in the nesting.
+ */
+function replaceCollectionKeys(document: Document.Parsed, text: string): ComposeParseError[] {
+  const found: ComposeParseError[] = [];
+  visit(document, {
+    Pair(_key, pair) {
+      const key = pair.key;
+      if (!isCollection(key)) return undefined;
+      const range = key.range ?? [0, 0, 0];
+      const scalar = new Scalar(text.slice(range[0], range[1]));
+      scalar.range = range;
+      pair.key = scalar;
+      found.push({
+        span: clampSpan({ start: range[0], end: range[1] }, text),
+        message: 'A mapping or sequence cannot be a key: Compose reads only string keys and refuses the file.',
+        code: 'COLLECTION_KEY',
+      });
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function firstAliasSpan(document: Document.Parsed): Span | undefined {
   let found: Span | undefined;
   visit(document, {
@@ -145,12 +171,16 @@ function firstAliasSpan(document: Document.Parsed): Span | undefined {
 function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
   const comments: Comment[] = [];
   const seen = new Set<number>();
-  const walk = (node: unknown): void => {
+  // Depth first in the same order as a recursive walk, with a stack: 10,000 nested flow
+  // collections must not overflow the call stack.
+  const stack: unknown[] = [tokens];
+  while (stack.length > 0) {
+    const node = stack.pop();
     if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
+      for (let index = node.length - 1; index >= 0; index--) stack.push(node[index]);
+      continue;
     }
-    if (typeof node !== 'object' || node === null) return;
+    if (typeof node !== 'object' || node === null) continue;
     const token = node as { type?: unknown; offset?: unknown; source?: unknown };
     if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
       if (!seen.has(token.offset) && text.startsWith('#', token.offset)) {
@@ -158,10 +188,10 @@ function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
         const end = token.offset + token.source.length;
         comments.push({ span: { start: token.offset, end }, text: token.source.slice(1) });
       }
-      return;
+      continue;
     }
-    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
-  };
-  walk(tokens);
+    const values = Object.values(node).filter((value) => typeof value === 'object');
+    for (let index = values.length - 1; index >= 0; index--) stack.push(values[index]);
+  }
   return comments.sort((a, b) => a.span.start - b.span.start);
 }
