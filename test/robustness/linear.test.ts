@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { duplicateKey } from '../../server/src/engine/rules/env/duplicate-key';
 import { keyFormat } from '../../server/src/engine/rules/env/key-format';
+import { undefinedReference } from '../../server/src/engine/rules/env/undefined-reference';
 import { valueFormat } from '../../server/src/engine/rules/env/value-format';
 import { nginxRules } from '../../server/src/engine/rules/nginx';
 import type { Rule } from '../../server/src/engine/rules/rule';
@@ -39,7 +40,15 @@ test('env/duplicate-key: 20,000 overridden lines (the delete fix is proven local
   assertChecksWithinBound('duplicate-key', lines(40_000, (i) => `KEY_${i % 20_000}="value ${i}"`), 'env', [duplicateKey], true);
 });
 
+test('env/duplicate-key: 20,000 overridden empty values (an empty value above the lines is local too)', () => {
+  assertChecksWithinBound('duplicate-key', lines(20_000, () => 'KEY='), 'env', [duplicateKey], true);
+});
+
 test('nginx rules: 20,000 servers of one proxied location (enclosing scopes are built once per check)', () => {
   const servers = lines(20_000, (i) => `  server { listen ${1000 + (i % 60000)}; location /events/ { proxy_pass http://app; } }`);
   assertChecksWithinBound('nginx', `events {}\nhttp {\n${servers}}\n`, 'nginx', nginxRules, true);
+});
+
+test('env/undefined-reference: a value of 200,000 `${a:-` with no `}` (each `${` does not scan on to the end)', () => {
+  assertChecksWithinBound('undefined-reference', `KEY="${'${a:-'.repeat(200_000)}"\nOTHER=$MISSING\n`, 'env', [undefinedReference], true);
 });

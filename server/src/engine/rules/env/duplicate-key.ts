@@ -71,8 +71,8 @@ function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry, provabl
  * without parsing the file again (which, once per duplicate, made large files quadratic). The
  * parse before the lines is the same when nothing there looks past them: no quote above them
  * searches beyond its own value (no unterminated quote, no escaped or inner quote of its kind,
- * no empty value followed by a quote), and the last text above them is a comment line or an
- * assignment with a value. The parse after them is the same when they end with a line break: it
+ * no empty value followed by a quote), and the last text above them is a comment line, an
+ * assignment with a value, or one without a value that no quote follows once the lines are gone. The parse after them is the same when they end with a line break: it
  * resumes on the same text. When in doubt, the caller parses (false is always safe).
  */
 function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: EnvEntry, lines: Span) => boolean {
@@ -86,13 +86,18 @@ function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: Env
       break;
     }
   }
+  const quoteAt = (offset: number) => {
+    while (offset < text.length && isRegexSpace(text.charCodeAt(offset))) offset++;
+    return isQuote(text.charCodeAt(offset));
+  };
   return (entry, lines) => {
     if (lines.start >= firstRisky || lines.end <= lines.start || !isBreak(lines.end - 1) || (lines.start > 0 && !isBreak(lines.start - 1))) return false;
     let last = lines.start - 1;
     while (last >= 0 && isRegexSpace(text.charCodeAt(last))) last--;
     if (last < 0) return true;
     const previous = entries[index.get(entry)! - 1];
-    if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end;
+    // An empty value looks ahead, past line breaks, for a quoted one: safe unless a quote follows the lines.
+    if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end || !quoteAt(lines.end);
     let lineStart = last;
     while (lineStart > 0 && !isBreak(lineStart - 1)) lineStart--;
     while (isRegexSpace(text.charCodeAt(lineStart))) lineStart++;

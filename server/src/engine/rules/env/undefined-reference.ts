@@ -41,12 +41,26 @@ export const undefinedReference = defineRule({
   },
 });
 
+/** `{NAME` and an optional `:-`, `-`, `:+`, `+`, `:?` or `?` operator, read where a `$` ends. */
+const BRACED_HEAD = /\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])?/y;
+const BARE_NAME = /[A-Za-z_][A-Za-z0-9_]{0,255}/y;
+
 /** References in an entry's value as written (single-quoted values have none), skipping `\$` and `$$`. */
 export function referencesIn(text: string, entry: EnvEntry): VariableReference[] {
   const quoteWidth = entry.quote ? 1 : 0;
   const start = entry.valueSpan.start + quoteWidth;
   const end = entry.valueSpan.end - quoteWidth;
   const references: VariableReference[] = [];
+  // The first `}` at or after an offset, found once per `}`: scanning to it again for every `${`
+  // (as a `[^}]*\}` pattern does) is quadratic in a value of thousands of `${a:-`.
+  let close = -1;
+  const closeFrom = (from: number) => {
+    if (close < from) {
+      close = text.indexOf('}', from);
+      if (close < 0) close = text.length;
+    }
+    return close < end ? close : -1;
+  };
   for (let offset = start; offset < end; offset++) {
     const char = text[offset];
     if (char === '\\') {
@@ -58,21 +72,25 @@ export function referencesIn(text: string, entry: EnvEntry): VariableReference[]
       offset++;
       continue;
     }
-    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])[^}]*)?\}/.exec(text.slice(offset + 1, end));
-    if (braced) {
-      const operator = braced[2];
+    BRACED_HEAD.lastIndex = offset + 1;
+    const head = BRACED_HEAD.exec(text);
+    const headEnd = head ? offset + 1 + head[0].length : -1;
+    const closing = head && headEnd < end ? (head[2] === undefined ? (text[headEnd] === '}' ? headEnd : -1) : closeFrom(headEnd)) : -1;
+    if (head && closing >= 0) {
+      const operator = head[2];
       references.push({
-        name: braced[1]!,
-        span: { start: offset, end: offset + 1 + braced[0].length },
+        name: head[1]!,
+        span: { start: offset, end: closing + 1 },
         hasFallback: operator !== undefined && !operator.endsWith('?'),
       });
-      offset += braced[0].length;
+      offset = closing;
       continue;
     }
-    const bare = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(offset + 1, Math.min(end, offset + 257)));
-    if (bare) {
-      references.push({ name: bare[0], span: { start: offset, end: offset + 1 + bare[0].length }, hasFallback: false });
-      offset += bare[0].length;
+    BARE_NAME.lastIndex = offset + 1;
+    const name = BARE_NAME.exec(text)?.[0].slice(0, end - offset - 1);
+    if (name) {
+      references.push({ name, span: { start: offset, end: offset + 1 + name.length }, hasFallback: false });
+      offset += name.length;
     }
   }
   return references;
