@@ -92,6 +92,15 @@ test('trailing whitespace is reported and trimmed, except inside a quoted value'
   assert.equal(applyFix(text, result.uri, findings[1]!.fixes[0]!), 'A=1  \nB="x  \ny"\n# note \n');
 });
 
+test('trailing whitespace: the fix keeps the blank that keeps a lone CR and an LF apart', () => {
+  // dotenv reads `A:\r \nA` as A="" but `A:\r\nA` (one CRLF) as A="A".
+  const text = 'A:\r  \nA';
+  const { result, findings } = check(text);
+  assert.equal(findings.length, 1);
+  assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), 'A:\r \nA');
+  assert.equal(check('A:\r \nA').findings.length, 0);
+});
+
 test('quotes that do not pair: text after the closing quote, a lone closing quote', () => {
   const text = 'T="a" b\nU=abc"\n';
   const { findings } = check(text);

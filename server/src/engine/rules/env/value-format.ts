@@ -140,7 +140,8 @@ function wrapFix(title: string, span: Span, quotedText: string, isPreferred: boo
 
 /**
  * TrailingWhitespace, except inside a quoted value, where the blanks are part of the value, and
- * the one blank a `KEY: ` separator needs (without it dotenv would read the next line as the value).
+ * the one blank a `KEY: ` separator needs (without it dotenv would read the next line as the value),
+ * and the one blank that keeps a lone `\r` and a `\n` apart.
  */
 function checkTrailingWhitespace({ document, report }: RuleContext<'env'>): void {
   const { text, lines } = document;
@@ -153,6 +154,9 @@ function checkTrailingWhitespace({ document, report }: RuleContext<'env'>): void
     let start = lineEnd;
     while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
     if (colonBlanks.has(start)) start++;
+    // A blank line between a lone `\r` and a `\n`: emptying it would join the two into one CRLF
+    // line break, and the next line would become the previous key's value.
+    if (start === lineStart && text[lineStart - 1] === '\r' && text[lineEnd] === '\n') start++;
     if (start >= lineEnd) continue;
     while (next < quotedSpans.length && quotedSpans[next]!.end <= start) next++;
     const inside = quotedSpans[next];
