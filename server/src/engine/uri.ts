@@ -40,5 +40,8 @@ export function uriPath(uri: string): string {
 
 /** Resolves `relative` (a path as written in a config file) against the folder of `base`. */
 export function resolveSibling(base: string, relative: string): string {
-  return new URL(relative.split('/').map(encodeURIComponent).join('/').replace(/^%2E/, '.'), base).href;
+  // encodeURIComponent throws on a lone UTF-16 half (a path mistyped or decoded from invalid UTF-8):
+  // such a half becomes U+FFFD, as a file system would show it.
+  const wellFormed = relative.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return new URL(wellFormed.split('/').map(encodeURIComponent).join('/').replace(/^%2E/, '.'), base).href;
 }
