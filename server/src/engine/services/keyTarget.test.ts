@@ -40,6 +40,13 @@ test('no key on the line: no target', () => {
   assert.equal(keyTargetAt(analyzed, engine.products, 1), undefined);
 });
 
+test('compose: a list item inside a map (malformed YAML) is not a setting name, so nothing of its value is named', () => {
+  const text = 'services:\n  app:\n    environment:\n      JWT_SECRET: a\n      - ENCRYPTION_KEY=hunter2hunter2\n';
+  const analyzed = engine.analyze({ uri: pathToUri('/p/docker-compose.yml'), text })!;
+  const target = keyTargetAt(analyzed, engine.products, 4);
+  assert.ok(!target || !target.key.includes('hunter2'), JSON.stringify(target?.key));
+});
+
 test('compose: map form keeps YAML valid, list form writes inside the item, ${VAR} references are not replaced', () => {
   const text = [
     'services:',

@@ -18,12 +18,20 @@ export interface KeyTarget {
   readonly replaceValue: ((value: string) => TextEdit) | undefined;
 }
 
+/**
+ * What a setting's name looks like (`JWT_SECRET`, `auth.jwt_secret`). Malformed YAML can make a
+ * whole `- KEY=value` line a mapping key: such a "key" is not a name, and may hold a secret.
+ */
+const SETTING_NAME = /^[\w.-]+$/;
+
 /** The setting written on `line` (zero-based) of the analysed document, if any. */
 export function keyTargetAt(analyzed: AnalyzedDocument, products: readonly ProductDefinition[], line: number): KeyTarget | undefined {
   const { document } = analyzed;
   const lineOf = (offset: number) => document.lines.positionAt(offset).line;
   for (const group of settingGroupsOf(document, analyzed.product, products)) {
-    const setting = group.settings.find((item) => lineOf(item.keySpan.start) <= line && line <= lineOf(Math.max(item.keySpan.end, item.valueSpan.end)));
+    const setting = group.settings.find(
+      (item) => SETTING_NAME.test(item.key) && lineOf(item.keySpan.start) <= line && line <= lineOf(Math.max(item.keySpan.end, item.valueSpan.end)),
+    );
     if (!setting) continue;
     const spec = (group.product && specOf(group.product, setting.key)) ?? anySecretSpec(products, setting.key);
     const written = document.text.slice(setting.valueSpan.start, setting.valueSpan.end);
