@@ -4,16 +4,48 @@ import type { z } from 'zod';
 /**
  * Every handler runs inside a guard: a bad request gets an error response, a failing handler
  * is logged by name (never with its message, which may quote file content) and the server
- * keeps serving.
+ * keeps serving. A request the session's state does not allow gets the error LSP prescribes.
  */
 export type Log = (message: string) => void;
+
+/** Where the session is: requests are served only between `initialize` and `shutdown`. */
+export class Lifecycle {
+  private state: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
+
+  initialized(): void {
+    if (this.state === 'uninitialized') this.state = 'running';
+  }
+
+  shutDown(): void {
+    this.state = 'shutDown';
+  }
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  /** The error LSP prescribes for a request received outside the running state. */
+  refusal(name: string): ResponseError<void> | undefined {
+    if (this.state === 'uninitialized') return new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized`);
+    if (this.state === 'shutDown') return new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shut down`);
+    return undefined;
+  }
+}
 
 export class InvalidParams extends Error {
   override readonly name = 'InvalidParams';
 }
 
-export function guardRequest<P, R>(name: string, log: Log, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
+/** What a guard needs of the session: where to log, and its lifecycle. */
+export interface GuardContext {
+  readonly log: Log;
+  readonly lifecycle: Lifecycle;
+}
+
+export function guardRequest<P, R>(name: string, { log, lifecycle }: GuardContext, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
   return async (params) => {
+    const refusal = lifecycle.refusal(name);
+    if (refusal) return refusal;
     try {
       return await handler(params);
     } catch (error) {
@@ -24,8 +56,10 @@ export function guardRequest<P, R>(name: string, log: Log, handler: (params: P) 
   };
 }
 
-export function guardNotification<P>(name: string, log: Log, handler: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardNotification<P>(name: string, { log, lifecycle }: GuardContext, handler: (params: P) => void | Promise<void>): (params: P) => void {
   return (params) => {
+    // LSP: notifications before `initialize` or after `shutdown` are dropped.
+    if (!lifecycle.running) return;
     try {
       const pending = handler(params);
       if (pending) pending.catch((error: unknown) => log(`${name} failed: ${errorName(error)}`));

@@ -20,7 +20,7 @@ import { DocumentChecker } from './checker';
 import { provideCodeActions } from './codeActions';
 import { toLspCompletion, toLspHover } from './convert';
 import type { EditSupport } from './edits';
-import { errorName, guardNotification, guardRequest, InvalidParams, parseParams } from './guard';
+import { errorName, guardNotification, guardRequest, InvalidParams, Lifecycle, parseParams } from './guard';
 import { generateKeyAt } from './keys';
 import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
 import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
@@ -32,6 +32,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new WorkspaceFiles(documents);
 const log = (message: string) => connection.console.log(message);
+const session = { log, lifecycle: new Lifecycle() };
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 let engine = new Engine(engineOptionsOf(settings));
@@ -72,6 +73,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
   };
   relatedInformation = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+  session.lifecycle.initialized();
   folders = folderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -86,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(
-  guardNotification('initialized', log, async () => {
+  guardNotification('initialized', session, async () => {
     try {
       await registerForChanges().catch((error: unknown) => log(`registration failed: ${errorName(error)}`));
       await loadSettings(undefined);
@@ -101,7 +103,7 @@ connection.onInitialized(
 );
 
 connection.onDidChangeConfiguration(
-  guardNotification('didChangeConfiguration', log, async (params) => {
+  guardNotification('didChangeConfiguration', session, async (params) => {
     const before = JSON.stringify([excludes, settings.kindAssociations]);
     await loadSettings(params.settings);
     if (JSON.stringify([excludes, settings.kindAssociations]) !== before) await reindex();
@@ -110,13 +112,13 @@ connection.onDidChangeConfiguration(
 );
 
 documents.onDidOpen(
-  guardNotification('didOpen', log, async ({ document }) => {
+  guardNotification('didOpen', session, async ({ document }) => {
     await ready;
     checker.checkNow(document.uri);
   }),
 );
 documents.onDidChangeContent(
-  guardNotification('didChange', log, async ({ document }) => {
+  guardNotification('didChange', session, async ({ document }) => {
     await ready;
     if (checker.isChecked(document.uri, document.version)) return;
     checker.schedule(document.uri);
@@ -124,7 +126,7 @@ documents.onDidChangeContent(
   }),
 );
 documents.onDidClose(
-  guardNotification('didClose', log, ({ document }) => {
+  guardNotification('didClose', session, ({ document }) => {
     checker.closed(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // Other documents read its unsaved text until now: from here on they read the disk.
@@ -133,7 +135,7 @@ documents.onDidClose(
 );
 
 connection.onDidChangeWatchedFiles(
-  guardNotification('didChangeWatchedFiles', log, ({ changes }) => {
+  guardNotification('didChangeWatchedFiles', session, ({ changes }) => {
     for (const change of changes) {
       if (change.type === FileChangeType.Deleted) workspace.remove(change.uri);
       else if (workspace.has(change.uri) || engine.kindOf(change.uri, workspace.readText(change.uri)) !== undefined) workspace.add(change.uri);
@@ -144,7 +146,7 @@ connection.onDidChangeWatchedFiles(
 );
 
 connection.onCodeAction(
-  guardRequest('codeAction', log, (params) => {
+  guardRequest('codeAction', session, (params) => {
     parseParams(codeActionParams, params);
     const uri = params.textDocument.uri;
     const document = documents.get(uri);
@@ -166,7 +168,7 @@ connection.onCodeAction(
 );
 
 connection.onHover(
-  guardRequest('hover', log, (raw) => {
+  guardRequest('hover', session, (raw) => {
     const params = parseParams(textDocumentPositionParams, raw);
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -177,7 +179,7 @@ connection.onHover(
 );
 
 connection.onCompletion(
-  guardRequest('completion', log, (raw) => {
+  guardRequest('completion', session, (raw) => {
     const params = parseParams(textDocumentPositionParams, raw);
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
@@ -190,12 +192,12 @@ connection.onCompletion(
 
 connection.onRequest(
   Requests.fileInfo,
-  guardRequest(Requests.fileInfo, log, (raw: unknown) => checker.fileInfo(parseParams(fileInfoParams, raw).uri)),
+  guardRequest(Requests.fileInfo, session, (raw: unknown) => checker.fileInfo(parseParams(fileInfoParams, raw).uri)),
 );
 
 connection.onRequest(
   Requests.setOverride,
-  guardRequest(Requests.setOverride, log, (raw: unknown) => {
+  guardRequest(Requests.setOverride, session, (raw: unknown) => {
     const params = parseParams(setOverrideParams, raw);
     if (params.product && !engine.products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
     const previous = checker.override(params.uri);
@@ -211,12 +213,12 @@ connection.onRequest(
 
 connection.onRequest(
   Requests.products,
-  guardRequest(Requests.products, log, (): ProductSummary[] => engine.products.map((product) => ({ id: product.id, name: product.name }))),
+  guardRequest(Requests.products, session, (): ProductSummary[] => engine.products.map((product) => ({ id: product.id, name: product.name }))),
 );
 
 connection.onRequest(
   Requests.generateKey,
-  guardRequest(Requests.generateKey, log, (raw: unknown) => {
+  guardRequest(Requests.generateKey, session, (raw: unknown) => {
     const params = parseParams(generateKeyParams, raw);
     const document = documents.get(params.uri);
     const text = document?.getText() ?? workspace.readText(params.uri);
@@ -225,7 +227,10 @@ connection.onRequest(
   }),
 );
 
-connection.onShutdown(() => checker.dispose());
+connection.onShutdown(() => {
+  session.lifecycle.shutDown();
+  checker.dispose();
+});
 
 /** Configuration and file-change notifications, and workspace folder changes, as the client supports them. */
 async function registerForChanges(): Promise<void> {
@@ -235,7 +240,7 @@ async function registerForChanges(): Promise<void> {
   }
   if (client.folders) {
     connection.workspace.onDidChangeWorkspaceFolders(
-      guardNotification('workspaceFolders', log, async (event) => {
+      guardNotification('workspaceFolders', session, async (event) => {
         const removed = new Set(folderPaths(event.removed.map((folder) => folder.uri)));
         folders = [...folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added.map((folder) => folder.uri))];
         await reindex();
