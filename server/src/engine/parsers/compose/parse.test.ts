@@ -135,3 +135,20 @@ test('locatePath finds keys and values through aliases and merges', () => {
   const missing = locatePath(file, ['services', 'db', 'image']);
   assert.equal(missing.depth, 1);
 });
+
+test('a mapping or sequence used as a key is an error at the key, and the key is read as its text', () => {
+  const text = 'services:\n  ? [a, b]\n  : 1\n  web:\n    image: nginx\n';
+  const file = parseCompose(text);
+  const error = file.errors.find((candidate) => candidate.code === 'COLLECTION_KEY');
+  assert.ok(error, JSON.stringify(file.errors));
+  assert.equal(slice(text, error.span), '[a, b]');
+  assert.deepEqual(Object.keys((file.data as { services: object }).services), ['[a, b]', 'web']);
+});
+
+test('hundreds of nested flow mappings as keys ({{{{…) parse in linear time', () => {
+  const started = Date.now();
+  const file = parseCompose(`services:\n  app:\n    image: ${'{'.repeat(2_000)}\n`);
+  assert.ok(file.errors.length > 0);
+  // Re-stringifying each nested key took minutes at 300; a generous bound, not a speed target.
+  assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+});
