@@ -1,0 +1,3 @@
+import { engineProperties } from './engineProperty';
+
+engineProperties('compose');
