@@ -15,11 +15,22 @@ export interface DeployDoctorApi {
   fileInfo(uri: vscode.Uri): Promise<FileInfo>;
   /** The status bar's text (`env · Firefly Desk · production`), undefined when hidden. */
   statusBarText(): string | undefined;
+  /**
+   * How long activation took, in ms: `activate()` itself, and from its start until the language
+   * server first answered `initialize`. For the integration tests and `npm run bench`.
+   */
+  readonly activationTimes: Promise<ActivationTimes>;
+}
+
+export interface ActivationTimes {
+  readonly activateMs: number;
+  readonly serverReadyMs: number;
 }
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
+  const activationStart = performance.now();
   const watchers = FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const statusBar = new StatusBar(() => client);
   context.subscriptions.push(...watchers, statusBar);
@@ -40,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
     client = undefined;
   };
   let ready = start();
+  const activationTimes = ready.then(() => ({ activateMs, serverReadyMs: performance.now() - activationStart }));
 
   const running = async () => {
     await ready;
@@ -74,10 +86,12 @@ export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
     }),
   );
 
+  const activateMs = performance.now() - activationStart;
   return {
     get ready() {
       return ready;
     },
+    activationTimes,
     fileInfo: async (uri) => (await running()).sendRequest<FileInfo>(Requests.fileInfo, { uri: uri.toString() }),
     statusBarText: () => statusBar.text,
   };

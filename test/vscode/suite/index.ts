@@ -6,6 +6,7 @@ import { format } from 'node:util';
  * object. One line per file: the bundler needs the names.
  */
 const TEST_FILES: ReadonlyArray<() => Promise<unknown>> = [
+  () => import('./activation.test'),
   () => import('./env.test'),
   () => import('./secrets.test'),
   () => import('./compose.test'),

@@ -1,0 +1,45 @@
+// `npm run bench` (after `npm run build`): bundles the benchmark (scripts/bench/*.ts, which imports
+// the engine's sources) into .bench/ with esbuild and runs it from the repository root. Results are
+// printed as tables and written to .bench/last.json, compared with the run before.
+// Options: --quick (fewer samples), --only engine,typing,scale,side,cold,activation
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/cli.js'))) {
+  console.error('bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`');
+  process.exit(2);
+}
+
+// As in scripts/build.mjs: dclint's package exports hide the Compose Specification schema, so the
+// bundle inlines it.
+const composeSpecSchema = {
+  name: 'compose-spec-schema',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]composeSpecSchema\.ts$/ }, () => {
+      const file = join(dirname(createRequire(import.meta.url).resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
+      return { contents: `const schema = ${readFileSync(file, 'utf8')};\nexport function loadComposeSpecSchema() { return schema; }\n`, loader: 'js' };
+    });
+  },
+};
+
+const outfile = join(root, '.bench', 'bench.cjs');
+await build({
+  entryPoints: [join(root, 'scripts/bench/main.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  plugins: [composeSpecSchema],
+});
+
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exit(result.status ?? 1);
