@@ -20,8 +20,11 @@ export function namesOf(spec: SettingSpec): readonly string[] {
 
 /** True when `key` names `spec` (directly, by alias or by pattern), under the product's case rule. */
 export function isNameOf(product: ProductDefinition, spec: SettingSpec, key: string): boolean {
-  const fold = (name: string) => (product.caseInsensitiveKeys ? name.toLowerCase() : name);
-  return namesOf(spec).some((name) => fold(name) === fold(key)) || (spec.keyPattern?.test(key) ?? false);
+  if (product.caseInsensitiveKeys) {
+    const folded = key.toLowerCase();
+    if (spec.key.toLowerCase() === folded || spec.aliases?.some((alias) => alias.toLowerCase() === folded)) return true;
+  } else if (spec.key === key || spec.aliases?.includes(key)) return true;
+  return spec.keyPattern?.test(key) ?? false;
 }
 
 /** The env prefixes whose keys the product's schema covers. */
@@ -83,8 +86,25 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * Answers of `closest` by candidate list: a file is checked again on every keystroke, and its
+ * unknown keys have not changed. Bounded, since keys come from whatever the user types.
+ */
+const closestCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const CLOSEST_CACHE_SIZE = 20_000;
+
 /** The candidate closest to `name`, when it is close enough to be a likely typo. */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let answers = closestCache.get(candidates);
+  if (!answers) closestCache.set(candidates, (answers = new Map()));
+  if (answers.has(name)) return answers.get(name);
+  const answer = closestUncached(name, candidates);
+  if (answers.size >= CLOSEST_CACHE_SIZE) answers.clear();
+  answers.set(name, answer);
+  return answer;
+}
+
+function closestUncached(name: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   const upper = name.toUpperCase();
   // A quarter of the name, at least 2 edits: `FLYDESK_CORS_ORIGIN` → `FLYDESK_CORS_ORIGINS`, not unrelated keys.

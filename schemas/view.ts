@@ -14,9 +14,16 @@ export function settingsView(
   mode: Mode,
   format: SettingsView['format'],
 ): SettingsView {
+  // Product checks ask for the same few keys many times: each is looked up in the settings once.
+  const found = new Map<string, SettingValue[]>();
   const occurrences = (key: string): SettingValue[] => {
-    const spec = specOf(product, key);
-    return settings.filter((setting) => (spec ? isNameOf(product, spec, setting.key) : setting.key === key));
+    let list = found.get(key);
+    if (!list) {
+      const spec = specOf(product, key);
+      list = settings.filter((setting) => (spec ? isNameOf(product, spec, setting.key) : setting.key === key));
+      found.set(key, list);
+    }
+    return list;
   };
   const view: SettingsView = {
     mode,

@@ -11,7 +11,7 @@ export const MAX_ALIAS_COUNT = 10_000;
 
 const PARSE_OPTIONS = {
   merge: true,
-  // Duplicate keys are reported by `duplicateKeys`, at the key.
+  // Duplicate keys are reported by `keyErrors`, at the key.
   uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: true,
@@ -47,7 +47,7 @@ export function parseCompose(text: string): ComposeFile {
   const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
 
   // Duplicate keys are found here, at the key itself (`yaml` sometimes points at the line break before it).
-  errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...duplicateKeys(parsed, text), ...replaceCollectionKeys(parsed, text));
+  errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...keyErrors(parsed, text));
   errors.sort((a, b) => a.span.start - b.span.start);
   const warnings = parsed.warnings.map((error) => toParseError(error, text));
 
@@ -97,8 +97,13 @@ function clampSpan(span: Span, text: string): Span {
   return { start, end };
 }
 
-/** Every key written a second time in the same mapping (merge keys aside), at the repeated key. */
-function duplicateKeys(document: Document.Parsed, text: string): ComposeParseError[] {
+/**
+ * One walk for the keys: every key written a second time in the same mapping (merge keys aside),
+ * at the repeated key; and every mapping or sequence used as a key (`? [a]: 1`, or `{{{…` typed
+ * by mistake), which becomes a string key of its source text. Compose reads string keys only, and
+ * `toJS` would stringify each nested collection key again at every level (exponential in depth).
+ */
+function keyErrors(document: Document.Parsed, text: string): ComposeParseError[] {
   const found: ComposeParseError[] = [];
   visit(document, {
     Map(_key, map) {
@@ -119,24 +124,12 @@ function duplicateKeys(document: Document.Parsed, text: string): ComposeParseErr
         });
       }
     },
-  });
-  return found;
-}
-
-/**
- * A mapping or sequence used as a key (`? [a]: 1`, or `{{{…` typed by mistake) becomes a string key
- * of its source text, and an error: Compose reads string keys only, and \`toJS\` would stringify
- * each nested collection key again at every level, which is exponential in the nesting.
- */
-function replaceCollectionKeys(document: Document.Parsed, text: string): ComposeParseError[] {
-  const found: ComposeParseError[] = [];
-  visit(document, {
     Pair(_key, pair) {
-      const key = pair.key;
-      if (!isCollection(key)) return undefined;
-      const range = key.range ?? [0, 0, 0];
+      if (!isCollection(pair.key)) return undefined;
+      const range = pair.key.range ?? [0, 0, 0];
       const scalar = new Scalar(text.slice(range[0], range[1]));
       scalar.range = range;
+      // Replaced before `visit` descends into the key, so its nested keys are never walked.
       pair.key = scalar;
       found.push({
         span: clampSpan({ start: range[0], end: range[1] }, text),
@@ -171,13 +164,13 @@ function firstAliasSpan(document: Document.Parsed): Span | undefined {
 function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
   const comments: Comment[] = [];
   const seen = new Set<number>();
-  // Depth first in the same order as a recursive walk, with a stack: 10,000 nested flow
-  // collections must not overflow the call stack.
+  // With a stack, not recursion: 10,000 nested flow collections must not overflow the call
+  // stack. The order of the walk does not matter: comments are sorted by offset at the end.
   const stack: unknown[] = [tokens];
   while (stack.length > 0) {
     const node = stack.pop();
     if (Array.isArray(node)) {
-      for (let index = node.length - 1; index >= 0; index--) stack.push(node[index]);
+      for (const item of node) stack.push(item);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
@@ -190,8 +183,10 @@ function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
       }
       continue;
     }
-    const values = Object.values(node).filter((value) => typeof value === 'object');
-    for (let index = values.length - 1; index >= 0; index--) stack.push(values[index]);
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
+      if (typeof value === 'object' && value !== null) stack.push(value);
+    }
   }
   return comments.sort((a, b) => a.span.start - b.span.start);
 }

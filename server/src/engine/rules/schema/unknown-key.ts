@@ -75,9 +75,7 @@ function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Un
   const tomlKeys = product.settings.filter((spec) => spec.source === 'toml');
   // A table that holds declared keys (`auth` of `auth.enabled`) is known too.
   if (tomlKeys.some((spec) => spec.key.startsWith(`${key}.`) || spec.aliases?.some((alias) => alias.startsWith(`${key}.`)))) return undefined;
-  const parent = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
-  const siblings = knownNames(product, 'toml').filter((name) => (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '') === parent);
-  const suggestion = closest(key, siblings);
+  const suggestion = closest(key, tomlSiblings(product, parentOf(key)));
   const did = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
   return {
     message: `${product.name} does not read \`${key}\`.${did} ${policy.reason}.`.replace(/\.\.$/, '.'),
@@ -106,4 +104,22 @@ function renameEdit(group: CheckedGroup, key: string, written: string, start: nu
   if (parent(key) !== parent(suggestion) || !written.endsWith(last)) return undefined;
   const end = start + written.length;
   return { span: { start: end - last.length, end }, newText: wanted };
+}
+
+const parentOf = (key: string) => (key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '');
+
+const siblingsByProduct = new WeakMap<ProductDefinition, Map<string, readonly string[]>>();
+
+/** The product's TOML keys in table `parent`: one array per table, so `closest` remembers its answers. */
+function tomlSiblings(product: ProductDefinition, parent: string): readonly string[] {
+  let byParent = siblingsByProduct.get(product);
+  if (!byParent) siblingsByProduct.set(product, (byParent = new Map()));
+  let siblings = byParent.get(parent);
+  if (!siblings) {
+    siblings = knownNames(product, 'toml').filter((name) => parentOf(name) === parent);
+    // Tables come from what the user types: keep the memo small.
+    if (byParent.size >= 1_000) byParent.clear();
+    byParent.set(parent, siblings);
+  }
+  return siblings;
 }
