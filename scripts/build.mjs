@@ -1,24 +1,13 @@
 // Bundles the three hosts (extension client, language server, CLI) and, with --tests, every
 // unit/CLI/server test file, with esbuild. Type checking is `npm run typecheck` (tsc --noEmit).
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');
-
-// dclint's package exports hide `schemas/`: inline its Compose Specification schema at build time.
-const composeSpecSchema = {
-  name: 'compose-spec-schema',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]composeSpecSchema\.ts$/ }, () => {
-      const file = join(dirname(createRequire(import.meta.url).resolve('dclint/package.json')), 'schemas', 'compose.schema.json');
-      return { contents: `const schema = ${readFileSync(file, 'utf8')};\nexport function loadComposeSpecSchema() { return schema; }\n`, loader: 'js' };
-    });
-  },
-};
 
 const common = {
   bundle: true,
