@@ -90,12 +90,17 @@ export function engineBench(recorder: Recorder, quick: boolean): void {
     }
     const gate = p50s.get(10_000)! / p50s.get(1_000)!;
     recorder.record(`engine.${kind}.growth10000over1000`, gate, 'ratio', { max: 12, note: 'CPU p50 at 10,000 lines / CPU p50 at 1,000 lines' });
-    gates.push([kind, ms(p50s.get(1_000)!), ms(p50s.get(10_000)!), ratio(gate), gate <= 12 ? 'ok' : 'MISSED']);
+    // Context for the gate: from 2,000 lines on, time per line is flat when the work is linear. The
+    // step between 1,000 and 2,000 lines is mostly garbage collection: a check's live data outgrows
+    // V8's young generation (with --min-semi-space-size=64 the step moves to 5,000 lines).
+    const above = p50s.get(10_000)! / p50s.get(2_000)!;
+    recorder.record(`engine.${kind}.growth10000over2000`, above, 'ratio', { note: 'CPU p50 at 10,000 lines / CPU p50 at 2,000 lines (5× the input)' });
+    gates.push([kind, ms(p50s.get(1_000)!), ms(p50s.get(2_000)!), ms(p50s.get(10_000)!), ratio(gate), gate <= 12 ? 'ok' : 'MISSED', ratio(above)]);
   }
   printTable(
     'Engine, warm, in process: one check of a generated file (parse included); targets on CPU time (p99 ≤ 10 ms at 200 lines, ≤ 100 ms at 10,000)',
     ['kind', 'lines', 'size', 'findings', 'samples', 'p50', 'p99', 'cpu p50', 'cpu p99', "split('\\n')", 'p50/floor'],
     rows,
   );
-  printTable('Growth gate: CPU p50 at 10,000 lines ≤ 12 × CPU p50 at 1,000 lines', ['kind', '1,000 lines', '10,000 lines', 'ratio', ''], gates);
+  printTable('Growth gate: CPU p50 at 10,000 lines ≤ 12 × CPU p50 at 1,000 lines (and, for context, 10,000 over 2,000: 5× the input)', ['kind', '1,000 lines', '2,000 lines', '10,000 lines', '10k/1k', '', '10k/2k'], gates);
 }
