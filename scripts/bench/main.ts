@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   const missed = printTargets(results.metrics);
   const previous = save(join(root, '.bench'), results);
   if (previous) printComparison(previous, results);
-  console.log(`\nWrote .bench/last.json in ${((Date.now() - started) / 1000).toFixed(0)} s${missed > 0 ? `; ${missed} target(s) missed` : '; every target met'}.`);
+  const targets = Object.values(results.metrics).filter((metric) => metric.max !== undefined).length;
+  const verdict = targets === 0 ? 'no targets in these sections' : missed > 0 ? `${missed} of ${targets} targets missed` : `all ${targets} targets met`;
+  console.log(`\nWrote .bench/last.json (sections: ${sections.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${verdict}.`);
 }
 
 function commitOf(root: string): string {
