@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
   };
   let ready = start();
   const activationTimes = ready.then(() => ({ activateMs, serverReadyMs: performance.now() - activationStart }));
+  // A failed start is reported through `ready`; nobody may be waiting on the times.
+  activationTimes.catch(() => undefined);
 
   const running = async () => {
     await ready;
