@@ -14,7 +14,6 @@ const PARSE_OPTIONS = {
   // Duplicate keys are reported by `keyErrors`, at the key.
   uniqueKeys: false,
   prettyErrors: false,
-  keepSourceTokens: true,
   customTags: composeTags,
   // Problems are reported as findings; nothing goes to the console.
   logLevel: 'error',
