@@ -16,7 +16,19 @@ const WIDER_THAN_DOCUMENTED: Readonly<Record<string, Partial<Pick<ArgumentShape,
 
 const widened = new WeakMap<DirectiveEntry, readonly ArgumentShape[]>();
 
-function shapesOf(entries: readonly DirectiveEntry[]): ArgumentShape[] {
+/** The shapes of each entries array (`entriesIn` and `entriesOf` give the same array each time). */
+const shapesByEntries = new WeakMap<readonly DirectiveEntry[], readonly ArgumentShape[]>();
+
+function shapesOf(entries: readonly DirectiveEntry[]): readonly ArgumentShape[] {
+  let shapes = shapesByEntries.get(entries);
+  if (!shapes) {
+    shapes = entryShapes(entries);
+    shapesByEntries.set(entries, shapes);
+  }
+  return shapes;
+}
+
+function entryShapes(entries: readonly DirectiveEntry[]): ArgumentShape[] {
   return entries.flatMap((entry) => {
     let shapes = widened.get(entry);
     if (!shapes) {
@@ -60,11 +72,10 @@ export type ArgumentProblem =
  */
 export function argumentProblem(entries: readonly DirectiveEntry[], args: readonly NginxArgument[]): ArgumentProblem | undefined {
   if (!countFits(entries, args.length)) return { kind: 'count' };
-  const candidates = shapesOf(entries).filter((shape) => shape.min <= args.length && args.length <= shape.max);
-  const opaque = (arg: NginxArgument) => arg.templated === true || arg.value.includes('$');
   let value: ArgumentProblem | undefined;
   let parameter: ArgumentProblem | undefined;
-  for (const shape of candidates) {
+  for (const shape of shapesOf(entries)) {
+    if (shape.min > args.length || args.length > shape.max) continue;
     if (shape.fixed) {
       const sequences = shape.fixed.filter((sequence) => sequence.length === args.length);
       const accepted = sequences.some((sequence) => sequence.every((slot, index) => opaque(args[index]!) || slotAccepts(slot, args[index]!.value)));
@@ -74,10 +85,10 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
         value = { kind: 'value', index, slots: sequences.map((sequence) => sequence[index]!) };
       }
     } else if (shape.choices) {
-      const choices = shape.choices;
-      const index = args.findIndex((arg) => !opaque(arg) && !choices.some((choice) => choice.toLowerCase() === arg.value.toLowerCase()));
+      const choices = lowerCased(shape.choices);
+      const index = args.findIndex((arg) => !opaque(arg) && !choices.has(arg.value.toLowerCase()));
       if (index < 0) return undefined;
-      if (!value || (value.kind === 'value' && index < value.index)) value = { kind: 'value', index, slots: [{ kind: 'literal', values: choices }] };
+      if (!value || (value.kind === 'value' && index < value.index)) value = { kind: 'value', index, slots: [{ kind: 'literal', values: shape.choices }] };
     } else if (shape.options) {
       const options = shape.options;
       const index = args.findIndex((arg, position) => position >= options.required && !opaque(arg) && !optionAccepts(options, arg.value));
@@ -88,6 +99,20 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
     }
   }
   return value ?? parameter;
+}
+
+/** An argument with a variable or a template expression: never judged. */
+function opaque(arg: NginxArgument): boolean {
+  return arg.templated === true || arg.value.includes('$');
+}
+
+const lowerChoices = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A shape's keywords, lower-cased once (nginx compares them without case). */
+function lowerCased(choices: readonly string[]): ReadonlySet<string> {
+  let set = lowerChoices.get(choices);
+  if (!set) lowerChoices.set(choices, (set = new Set(choices.map((choice) => choice.toLowerCase()))));
+  return set;
 }
 
 /** True when some documented form takes these arguments. */

@@ -54,9 +54,24 @@ export function allows(entry: DirectiveEntry, context: NginxContext): boolean {
   return context.family === 'core' || entry.family === 'core' || entry.family === context.family;
 }
 
+/**
+ * Answers of `entriesIn`, one array per directive name and context: asked for every directive by
+ * several rules per check, and the same array lets `arguments.ts` remember its shapes. Bounded,
+ * since names come from the file.
+ */
+const entriesInCache = new Map<string, readonly DirectiveEntry[]>();
+const ENTRIES_IN_CACHE_SIZE = 10_000;
+
 /** The reference entries of `name` that nginx accepts in `context`. */
-export function entriesIn(name: string, context: NginxContext): DirectiveEntry[] {
-  return entriesOf(name).filter((entry) => allows(entry, context));
+export function entriesIn(name: string, context: NginxContext): readonly DirectiveEntry[] {
+  const key = `${name}\0${context.name}\0${context.family}\0${context.kind}`;
+  let entries = entriesInCache.get(key);
+  if (!entries) {
+    entries = entriesOf(name).filter((entry) => allows(entry, context));
+    if (entriesInCache.size >= ENTRIES_IN_CACHE_SIZE) entriesInCache.clear();
+    entriesInCache.set(key, entries);
+  }
+  return entries;
 }
 
 /** The context inside a block directive's `{ … }`. */

@@ -1,3 +1,4 @@
+import type { NginxDirective } from '../../../parsers/nginx/ast';
 import { walkNginx, type VisitedDirective } from '../../../parsers/nginx/context';
 import type { RuleContext } from '../../rule';
 import { rootContextsOf, type RootContext } from './fileContext';
@@ -10,8 +11,23 @@ import { rootContextsOf, type RootContext } from './fileContext';
 export function visitDirectives(context: RuleContext<'nginx'>, visit: (visited: VisitedDirective, root: RootContext) => void, everyRoot = false): void {
   const roots = rootContextsOf(context.document, context.workspace);
   for (const root of everyRoot ? roots : roots.slice(0, 1)) {
-    walkNginx(context.document.ast.directives, root.context, (visited) => visit(visited, root));
+    for (const visited of walkOf(context.document.ast.directives, root)) visit(visited, root);
   }
+}
+
+/** Each file's walk in each of its root contexts, made once per check for all the rules that visit. */
+const walks = new WeakMap<readonly NginxDirective[], WeakMap<RootContext, readonly VisitedDirective[]>>();
+
+function walkOf(directives: readonly NginxDirective[], root: RootContext): readonly VisitedDirective[] {
+  let byRoot = walks.get(directives);
+  if (!byRoot) walks.set(directives, (byRoot = new WeakMap()));
+  let walk = byRoot.get(root);
+  if (!walk) {
+    const visited: VisitedDirective[] = [];
+    walkNginx(directives, root.context, (each) => visited.push(each));
+    byRoot.set(root, (walk = visited));
+  }
+  return walk;
 }
 
 /** True for directives whose name is a template expression or placeholder, not a real name. */
