@@ -74,9 +74,25 @@ function isMergeKey(pair: Pair): boolean {
  * The entries of a mapping: its own keys first, then keys merged in with `<<` (earlier sources
  * win, own keys win over all), as YAML merge keys define. Not recursive beyond one merge chain.
  */
-export function mapEntries(file: ComposeFile, map: unknown, depth = 0): MapEntry[] {
+/**
+ * Each mapping's entries, read once per parsed file: rules look keys up in the same services
+ * and `environment:` maps over and over (`entryOf`). The composed document is not changed after
+ * parsing, so a map node's entries stay what they were.
+ */
+const entriesByMap = new WeakMap<YAMLMap, readonly MapEntry[]>();
+
+export function mapEntries(file: ComposeFile, map: unknown): readonly MapEntry[] {
   const resolved = resolveNode(file, map);
   if (!isMap(resolved)) return [];
+  let entries = entriesByMap.get(resolved);
+  if (!entries) {
+    entries = readEntries(file, resolved, 0);
+    entriesByMap.set(resolved, entries);
+  }
+  return entries;
+}
+
+function readEntries(file: ComposeFile, resolved: YAMLMap, depth: number): MapEntry[] {
   const own: MapEntry[] = [];
   const mergeSources: ContentNode[] = [];
   for (const pair of resolved.items) {
@@ -104,7 +120,10 @@ export function mapEntries(file: ComposeFile, map: unknown, depth = 0): MapEntry
   const seen = new Set(own.map((entry) => entry.key));
   const entries = [...own];
   for (const source of mergeSources) {
-    for (const entry of mapEntries(file, source, depth + 1)) {
+    // Uncached, with the depth: a merge that includes itself (`<<: *self`) must end.
+    const target = resolveNode(file, source);
+    if (!isMap(target)) continue;
+    for (const entry of readEntries(file, target, depth + 1)) {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
       entries.push({ ...entry, merged: true });
