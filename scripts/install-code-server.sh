@@ -10,6 +10,11 @@ cache="${DEPLOY_DOCTOR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/deploy-doctor-tool
 mkdir -p "$cache"
 log="$cache/install.log"
 
+# Run from `npm run test:vscode`, this script inherits the outer npm's npm_* variables, and the
+# npm below reads them as its own config: code-server's postinstall then reads the outer Node's
+# version from npm_config_user_agent and refuses to install ("requires node v24").
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
+
 # npm's output goes to the log, shown only when an install fails.
 quietly() {
   if ! "$@" >>"$log" 2>&1; then
