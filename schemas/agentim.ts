@@ -228,7 +228,7 @@ export const agentim = defineProduct({
   name: 'AgentIM',
   version: 'NoPKT/AgentIM@631a1adfeb047e95e9ac3fc6121db87c57d73132',
   source: 'packages/server/src/config.ts, packages/server/src/index.ts, packages/server/src/lib/settings.ts; docs/DEPLOYMENT.md',
-  detect: { signatureKeys: ['JWT_SECRET', 'ENCRYPTION_KEY', 'CORS_ORIGIN', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'MAX_FILE_SIZE', 'UPLOAD_DIR', 'STORAGE_PROVIDER'], minSignatureKeys: 3, images: ['agentim'], nginxLocations: ['/ws/'] },
+  detect: { signatureKeys: ['JWT_SECRET', 'ENCRYPTION_KEY', 'CORS_ORIGIN', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'MAX_FILE_SIZE', 'UPLOAD_DIR', 'STORAGE_PROVIDER'], minSignatureKeys: 3, images: ['agentim'], nginxBackends: ['agentim'] },
   // docs/DEPLOYMENT.md's nginx: WebSockets under /ws/ (/ws/client, /ws/gateway: index.ts:607,647); uploads up to MAX_FILE_SIZE (config.ts:50, default 10485760).
   nginx: { websocketLocations: ['/ws/'], uploadLimit: { envKey: 'MAX_FILE_SIZE', default: '10m' } },
   // docs/DEPLOYMENT.md's data persistence table (pgdata, redisdata, uploads_data) and both healthchecks on /api/health

@@ -322,7 +322,7 @@ export const fireflyDesk = defineProduct({
   name: 'Firefly Desk',
   version: 'fireflyresearch/firefly-desk@2735e07a73c99a4760b61405ec872a5d0eeb64a6',
   source: 'src/flydesk/config.py (DeskConfig), src/flydesk/auth/dev.py; deployment guide docs/deployment.md',
-  detect: { envPrefixes: ['FLYDESK_'], images: ['firefly-desk', 'flydesk'], nginxLocations: ['/api/'] },
+  detect: { envPrefixes: ['FLYDESK_'], images: ['firefly-desk', 'flydesk'], nginxBackends: ['flydesk', 'firefly'] },
   // docs/deployment.md's nginx: /api/ streams SSE (proxy_buffering off, HTTP/1.1, Connection '') with proxy_read_timeout of at least 300s.
   nginx: { sseLocations: ['/api/'], minReadTimeoutSeconds: 300 },
   // docs/deployment.md's compose (pgvector image; pgdata, redisdata, uploads = FLYDESK_FILE_STORAGE_PATH) and the

@@ -441,7 +441,7 @@ export const flovyn = defineProduct({
   name: 'Flovyn Server',
   version: 'inferred: flovyn/dev@432d5a7bb473f349c655ff1f1220b35fd05ea2ed, sdk-rust@36b0d50bad1e3e6f0f1e92f7ed3321d2442b0e69 (server source not public)',
   source: 'flovyn/dev configs/*.toml and dev.sh; SDK E2E harnesses; docs/guides/20251231_deployment.md',
-  detect: { envPrefixes: ['FLOVYN_'], images: ['ghcr.io/flovyn/flovyn-server'], tomlKeys: ['database.url', 'server.http_port', 'server.grpc_port', 'database_url', 'server_port', 'grpc_server_port', 'auth.enabled', 'orgs.slug', 'default.token', 'default.type', 'default.server_url', 'default.org_slug'], paths: ['**/.flovyn/credentials'] },
+  detect: { envPrefixes: ['FLOVYN_'], images: ['ghcr.io/flovyn/flovyn-server'], tomlKeys: ['database.url', 'server.http_port', 'server.grpc_port', 'database_url', 'server_port', 'grpc_server_port', 'auth.enabled', 'orgs.slug', 'default.token', 'default.type', 'default.server_url', 'default.org_slug'], paths: ['**/.flovyn/credentials'], nginxBackends: ['flovyn'] },
   envPrefixes: ['FLOVYN_'],
   booleans: CONFIG_CRATE_BOOLEAN,
   unknownTomlKeys: {

@@ -186,7 +186,7 @@ export const flowfile = defineProduct({
   name: 'Flowfile',
   version: 'Edwardvaneechoud/Flowfile@46b6e64a54052c0ed1533cae07fd29bd176b0b7b',
   source: 'flowfile_core/configs/settings.py, flowfile_core/auth/{jwt,secrets}.py, flowfile_worker/configs.py; docs/users/deployment/docker.md',
-  detect: { envPrefixes: ['FLOWFILE_'], images: ['flowfile'], companionImages: ['flowfile-worker', 'flowfile-frontend'] },
+  detect: { envPrefixes: ['FLOWFILE_'], images: ['flowfile'], companionImages: ['flowfile-worker', 'flowfile-frontend'], nginxBackends: ['flowfile'] },
   // docs/users/deployment/docker.md: core and worker share the master key and the internal storage volume;
   // products/flowfile.md: healthchecks probe /docs.
   compose: {

@@ -526,6 +526,7 @@ export const fraiseql = defineProduct({
   detect: {
     envPrefixes: ['FRAISEQL_'],
     images: ['fraiseql'],
+    nginxBackends: ['fraiseql'],
     signatureKeys: ['OAUTH_PROVIDER', 'OAUTH_REDIRECT_URI', 'JWT_ISSUER', 'JWT_ALGORITHM', 'DATABASE_POOL_SIZE', 'DATABASE_MAX_LIFETIME', 'SESSION_TIMEOUT_MINUTES', 'TLS_CERT_PATH'],
     minSignatureKeys: 3,
     // Three of these (minSignatureKeys) identify a server config; Flovyn shares only `database_url`.
@@ -536,6 +537,8 @@ export const fraiseql = defineProduct({
     ],
   },
   envPrefixes: ['FRAISEQL_'],
+  // The guide's nginx (docs: authentication deployment) sends HSTS from its TLS server, beside the port-80 redirect.
+  nginx: { requiresHsts: true },
   booleans: CLAP_BOOLEAN,
   unknownKeys: {
     scope: 'prefixed',

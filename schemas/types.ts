@@ -23,8 +23,12 @@ export interface ProductDetection {
   readonly tomlKeys?: readonly string[];
   /** Globs of file paths that are the product's whatever they contain (a `.flovyn/credentials` glob). */
   readonly paths?: readonly string[];
-  /** nginx `location` paths the product's proxy config has (`/ws/`), with `minLocations` needed. */
-  readonly nginxLocations?: readonly string[];
+  /**
+   * Substrings (any case) of an nginx `upstream` name or `proxy_pass` host that name the product's
+   * backend (`flydesk_backend`, `http://agentim:3000`). A location path alone (`/api/`) is not
+   * enough: half the proxies in the world have one.
+   */
+  readonly nginxBackends?: readonly string[];
 }
 
 /**

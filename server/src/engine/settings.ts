@@ -1,5 +1,6 @@
 import type { ProductDefinition } from '../../../schemas/types';
 import { detectProduct } from './detect/product';
+import { serviceSignals } from './detect/signals';
 import type { ParsedDocument } from './document';
 import { composeEnvironmentGroups } from './parsers/compose/environment';
 import type { Span } from './types';
@@ -85,7 +86,7 @@ export function settingGroupsOf(
       return composeEnvironmentGroups(document.ast, interpolate).map((group) => ({
         ...group,
         product:
-          detectProduct({ envKeys: group.settings.map((s) => s.key), images: group.image ? [group.image] : [], tomlKeys: [], nginxLocations: [] }, products) ??
+          detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ??
           (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
       }));
     case 'nginx':

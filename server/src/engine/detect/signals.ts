@@ -7,7 +7,8 @@ export interface ProductSignals {
   readonly envKeys: readonly string[];
   readonly images: readonly string[];
   readonly tomlKeys: readonly string[];
-  readonly nginxLocations: readonly string[];
+  /** nginx `upstream` names and `proxy_pass` hosts: the backends the file proxies to. */
+  readonly nginxBackends: readonly string[];
   /** The file's path, for products that own a file by its name (`~/.flovyn/credentials`). */
   readonly path?: string;
 }
@@ -15,36 +16,46 @@ export interface ProductSignals {
 export function signalsOf(document: ParsedDocument): ProductSignals {
   switch (document.kind) {
     case 'env':
-      return { envKeys: document.ast.entries.map((entry) => entry.key), images: [], tomlKeys: [], nginxLocations: [] };
+      return { envKeys: document.ast.entries.map((entry) => entry.key), images: [], tomlKeys: [], nginxBackends: [] };
     case 'toml':
       return {
         envKeys: [],
         images: [],
         tomlKeys: document.ast.keyValues.map((kv) => kv.path.filter((part) => typeof part === 'string').join('.')),
-        nginxLocations: [],
+        nginxBackends: [],
         path: uriPath(document.uri),
       };
     case 'compose':
       return composeSignals(document.ast.data);
-    case 'nginx': {
-      const locations: string[] = [];
-      collectLocations(document.ast.directives, locations);
-      return { envKeys: [], images: [], tomlKeys: [], nginxLocations: locations };
-    }
+    case 'nginx':
+      return { envKeys: [], images: [], tomlKeys: [], nginxBackends: nginxBackendsOf(document.ast.directives) };
   }
 }
 
-function collectLocations(directives: readonly NginxDirective[], into: string[]): void {
-  // In document order, with a stack rather than recursion: 10,000 nested blocks must not overflow.
-  const stack = [...directives].reverse();
+/** The signals of one compose service: its environment's keys and its image. */
+export function serviceSignals(envKeys: readonly string[], image: string | undefined): ProductSignals {
+  return { envKeys, images: image ? [image] : [], tomlKeys: [], nginxBackends: [] };
+}
+
+/** `upstream` names and the hosts of `proxy_pass` URLs (`http://agentim:3000/` → `agentim`). */
+function nginxBackendsOf(directives: readonly NginxDirective[]): string[] {
+  const backends: string[] = [];
+  // A stack rather than recursion: 10,000 nested blocks must not overflow.
+  const stack = [...directives];
   while (stack.length > 0) {
     const directive = stack.pop()!;
-    if (directive.name === 'location' && directive.args.length > 0) {
-      into.push(directive.args[directive.args.length - 1]!.value);
+    const target = directive.args[0]?.value;
+    if (target !== undefined && directive.block && directive.name === 'upstream') backends.push(target);
+    if (target !== undefined && directive.name === 'proxy_pass') {
+      const host = PROXY_HOST.exec(target)?.[1];
+      if (host) backends.push(host);
     }
-    if (directive.block) for (let index = directive.block.children.length - 1; index >= 0; index--) stack.push(directive.block.children[index]!);
+    if (directive.block) for (const child of directive.block.children) stack.push(child);
   }
+  return backends;
 }
+
+const PROXY_HOST = /^[a-z]+:\/\/([^/:?#\s]+)/i;
 
 function composeSignals(data: unknown): ProductSignals {
   const envKeys: string[] = [];
@@ -56,7 +67,7 @@ function composeSignals(data: unknown): ProductSignals {
     // A loop, not a spread: an environment list of 100,000+ entries overflows the call stack.
     for (const key of environmentKeys(service['environment'])) envKeys.push(key);
   }
-  return { envKeys, images, tomlKeys: [], nginxLocations: [] };
+  return { envKeys, images, tomlKeys: [], nginxBackends: [] };
 }
 
 /** Keys of a compose `environment:` in map or list form. */

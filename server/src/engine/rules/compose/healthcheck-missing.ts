@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
+import { serviceSignals } from '../../detect/signals';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { entryOf, mapEntries, resolveNode, scalarText, spanOf } from '../../parsers/compose/nodes';
 import { services, type ComposeService } from '../../parsers/compose/services';
@@ -85,5 +86,5 @@ function healthcheckState(file: ComposeFile, service: ComposeService, byName: Re
 
 function productOf(file: ComposeFile, service: ComposeService, image: string | undefined, products: readonly ProductDefinition[]): ProductDefinition | undefined {
   const envKeys = [...writtenEnvironment(file, service).keys()];
-  return detectProduct({ envKeys, images: image ? [image] : [], tomlKeys: [], nginxLocations: [] }, products);
+  return detectProduct(serviceSignals(envKeys, image), products);
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
+import { serviceSignals } from '../../detect/signals';
 import type { ParsedDocumentOf } from '../../document';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from '../../parsers/compose/environment';
@@ -53,7 +54,7 @@ export function stackOf(document: ParsedDocumentOf<'compose'>, fileProduct: Prod
       for (const [key, value] of envValues(resolveSibling(document.uri, path), workspace)) envFileValues.set(key, value);
     }
     const envKeys = [...(environment?.settings.map((setting) => setting.key) ?? []), ...envFileValues.keys()];
-    const detected = detectProduct({ envKeys, images: image ? [image] : [], tomlKeys: [], nginxLocations: [] }, products);
+    const detected = detectProduct(serviceSignals(envKeys, image), products);
     const infrastructure = image !== undefined && INFRASTRUCTURE_IMAGE.test(image);
     const byFile = !detected && fileProduct && !infrastructure && isApplicationService(file, service, envKeys, fileProduct) ? fileProduct : undefined;
     return { service, image, environment, envFileValues, product: infrastructure ? undefined : detected ?? byFile };

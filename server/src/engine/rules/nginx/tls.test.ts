@@ -41,13 +41,15 @@ test('redirecting servers, ACME-only servers, development files and plain-HTTP-o
   assert.deepEqual(tlsOf(serving), [], 'TLS may be terminated in front of this nginx');
 });
 
-test('a product whose guide requires HSTS gets it inserted in its TLS server', () => {
-  const withHsts = products.map((product) => (product.id === 'agentim' ? { ...product, nginx: { ...product.nginx, requiresHsts: true } } : product));
-  const [finding] = tlsOf(TLS_SERVER, { product: 'agentim', products: withHsts });
+test("FraiseQL's guide requires HSTS: it is inserted in its TLS server, detected from the upstream's name", () => {
+  const text = TLS_SERVER.replace('http://app', 'http://FraiseQL');
+  const [finding, ...rest] = tlsOf(text);
+  assert.deepEqual(rest, []);
   assert.equal(finding!.severity, 'error');
-  assert.equal(textOf(TLS_SERVER, finding!), 'ssl');
-  assert.match(finding!.message, /AgentIM's deployment guide requires HSTS/);
-  const fixed = applyFix(TLS_SERVER, URI, finding!.fixes[0]!);
-  assert.equal(fixed, TLS_SERVER.replace('ssl_certificate_key /etc/ssl/app.key;\n', 'ssl_certificate_key /etc/ssl/app.key;\n    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n'));
-  assert.deepEqual(tlsOf(fixed, { product: 'agentim', products: withHsts }), []);
+  assert.equal(textOf(text, finding!), 'ssl');
+  assert.match(finding!.message, /FraiseQL's deployment guide requires HSTS/);
+  const fixed = applyFix(text, URI, finding!.fixes[0]!);
+  assert.equal(fixed, text.replace('ssl_certificate_key /etc/ssl/app.key;\n', 'ssl_certificate_key /etc/ssl/app.key;\n    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;\n'));
+  assert.deepEqual(tlsOf(fixed), []);
+  assert.deepEqual(tlsOf(TLS_SERVER), [], 'no product, no HSTS requirement');
 });
