@@ -10,7 +10,9 @@ export function specOf(product: ProductDefinition, key: string): SettingSpec | u
   const index = indexOf(product);
   const exact = index.byName.get(key) ?? (product.caseInsensitiveKeys ? index.byLowerName.get(key.toLowerCase()) : undefined);
   if (exact) return exact;
-  return product.settings.find((spec) => spec.keyPattern?.test(product.caseInsensitiveKeys ? key.toUpperCase() : key));
+  if (index.families.length === 0) return undefined;
+  const written = product.caseInsensitiveKeys ? key.toUpperCase() : key;
+  return index.families.find((spec) => spec.keyPattern!.test(written));
 }
 
 /** The names a spec may be written as: its key and its aliases. */
@@ -49,6 +51,8 @@ const knownNamesCache = new WeakMap<ProductDefinition, Readonly<Record<'env' | '
 interface SpecIndex {
   readonly byName: ReadonlyMap<string, SettingSpec>;
   readonly byLowerName: ReadonlyMap<string, SettingSpec>;
+  /** The specs with a `keyPattern`, in schema order: a few, where the settings are hundreds. */
+  readonly families: readonly SettingSpec[];
 }
 
 const indexes = new WeakMap<ProductDefinition, SpecIndex>();
@@ -58,14 +62,18 @@ function indexOf(product: ProductDefinition): SpecIndex {
   if (!index) {
     const byName = new Map<string, SettingSpec>();
     const byLowerName = new Map<string, SettingSpec>();
+    const families: SettingSpec[] = [];
     for (const spec of product.settings) {
-      if (spec.keyPattern) continue;
+      if (spec.keyPattern) {
+        families.push(spec);
+        continue;
+      }
       for (const name of namesOf(spec)) {
         byName.set(name, spec);
         byLowerName.set(name.toLowerCase(), spec);
       }
     }
-    index = { byName, byLowerName };
+    index = { byName, byLowerName, families };
     indexes.set(product, index);
   }
   return index;

@@ -1,6 +1,6 @@
 import type { Mode } from '../server/src/engine/types';
 import { parseBoolean } from './booleans';
-import { isNameOf, specOf } from './lookup';
+import { specOf } from './lookup';
 import type { ProductDefinition, Requirement, SettingSpec, SettingsView, SettingValue } from './types';
 import { booleanParsingOf } from './values';
 
@@ -14,16 +14,21 @@ export function settingsView(
   mode: Mode,
   format: SettingsView['format'],
 ): SettingsView {
-  // Product checks ask for the same few keys many times: each is looked up in the settings once.
-  const found = new Map<string, SettingValue[]>();
-  const occurrences = (key: string): SettingValue[] => {
-    let list = found.get(key);
-    if (!list) {
-      const spec = specOf(product, key);
-      list = settings.filter((setting) => (spec ? isNameOf(product, spec, setting.key) : setting.key === key));
-      found.set(key, list);
-    }
-    return list;
+  // Each setting is filed once under the spec it names (so an alias or another case finds it),
+  // and by its own key. A lookup is then one map access, however many settings the file has. A key
+  // family answers to its own name (`profiles.<name>.type`: every profile's) while a member is
+  // itself only (`AUTH__JWT__ISSUER` is not `NATS__URL`, though one pattern covers both).
+  const bySpec = new Map<SettingSpec, SettingValue[]>();
+  const byKey = new Map<string, SettingValue[]>();
+  for (const setting of settings) {
+    const spec = specOf(product, setting.key);
+    if (spec) append(bySpec, spec, setting);
+    append(byKey, setting.key, setting);
+  }
+  const occurrences = (key: string): readonly SettingValue[] => {
+    const spec = specOf(product, key);
+    const bySpecName = spec !== undefined && (!spec.keyPattern || spec.key === key);
+    return (bySpecName ? bySpec.get(spec) : byKey.get(key)) ?? [];
   };
   const view: SettingsView = {
     mode,
@@ -90,6 +95,12 @@ export function describeRequirement(requirement: Requirement | undefined): strin
   }
   if (requirement.unlessSet?.length) parts.push(`unless ${requirement.unlessSet.join(' or ')} is set`);
   return parts.join(' ') || 'always';
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function nonEmpty(value: string | undefined): boolean {

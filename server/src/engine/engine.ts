@@ -79,6 +79,9 @@ export interface AnalyzedDocument {
   readonly directives: FileDirectives;
 }
 
+/** How many parsed files the engine keeps (least recently used dropped first). */
+export const PARSE_CACHE_SIZE = 64;
+
 export class Engine {
   readonly rules: readonly Rule[];
   readonly products: readonly ProductDefinition[];
@@ -100,13 +103,19 @@ export class Engine {
     return detectKind(uri, text, this.options.kindAssociations);
   }
 
-  /** Parses, caching the last parse of each URI so cross-file rules do not re-parse. */
+  /**
+   * Parses, caching the last parse of the most recently used URIs so that cross-file rules and
+   * hover or code actions after a check do not re-parse. The cache is small on purpose: a parse
+   * holds many times its text in nodes and ranges, and a server with a thousand files open must
+   * not keep them all.
+   */
   parse(uri: string, text: string, kind: FileKind): ParsedDocument {
     const cached = this.parseCache.get(uri);
-    if (cached && cached.text === text && cached.kind === kind) return cached;
-    const parsed = parseDocument(uri, text, kind);
+    const parsed = cached && cached.text === text && cached.kind === kind ? cached : parseDocument(uri, text, kind);
+    // Map order is use order: re-inserted last, so the first entry is the least recently used.
+    this.parseCache.delete(uri);
     this.parseCache.set(uri, parsed);
-    if (this.parseCache.size > 2000) this.parseCache.delete(this.parseCache.keys().next().value!);
+    if (this.parseCache.size > PARSE_CACHE_SIZE) this.parseCache.delete(this.parseCache.keys().next().value!);
     return parsed;
   }
 

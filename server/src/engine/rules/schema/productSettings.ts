@@ -197,9 +197,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The settings of a group that name `spec` (by key, alias or pattern). */
-export function occurrencesOf(group: CheckedGroup, spec: SettingSpec): CheckedSetting[] {
-  return group.settings.filter((setting) => setting.spec === spec);
+export function occurrencesOf(group: CheckedGroup, spec: SettingSpec): readonly CheckedSetting[] {
+  // Rules ask this for every spec of the product: the group is indexed once, not filtered per spec.
+  let bySpec = settingsBySpec.get(group);
+  if (!bySpec) {
+    bySpec = new Map();
+    for (const setting of group.settings) {
+      if (!setting.spec) continue;
+      const list = bySpec.get(setting.spec);
+      if (list) list.push(setting);
+      else bySpec.set(setting.spec, [setting]);
+    }
+    settingsBySpec.set(group, bySpec);
+  }
+  return bySpec.get(spec) ?? [];
 }
+
+const settingsBySpec = new WeakMap<CheckedGroup, Map<SettingSpec, CheckedSetting[]>>();
 
 /** True when the group gives `spec` no usable value: absent, or present with an empty value known here. */
 export function isMissing(group: CheckedGroup, spec: SettingSpec): boolean {
