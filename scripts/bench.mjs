@@ -2,6 +2,8 @@
 // the engine's sources) into .bench/ with esbuild and runs it from the repository root. Results are
 // printed as tables and written to .bench/last.json, compared with the run before.
 // Options: --quick (fewer samples), --only engine,typing,scale,side,cold,activation
+// `node scripts/bench.mjs profile KIND [LINES] [ROUNDS]` instead checks one generated file in a
+// loop under `--cpu-prof` and writes the profile to .bench/profiles/, to open in DevTools.
 import { build } from 'esbuild';
 import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
 import { spawnSync } from 'node:child_process';
@@ -15,9 +17,10 @@ if (!existsSync(join(root, 'dist/server.js')) || !existsSync(join(root, 'dist/cl
   process.exit(2);
 }
 
-const outfile = join(root, '.bench', 'bench.cjs');
+const profiling = process.argv[2] === 'profile';
+const outfile = join(root, '.bench', profiling ? 'profile.cjs' : 'bench.cjs');
 await build({
-  entryPoints: [join(root, 'scripts/bench/main.ts')],
+  entryPoints: [join(root, profiling ? 'scripts/bench/profile.ts' : 'scripts/bench/main.ts')],
   outfile,
   bundle: true,
   platform: 'node',
@@ -29,5 +32,7 @@ await build({
   plugins: [composeSpecSchema],
 });
 
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const flags = profiling ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${join(root, '.bench', 'profiles')}`] : ['--expose-gc'];
+const args = process.argv.slice(profiling ? 3 : 2);
+const result = spawnSync(process.execPath, ['--enable-source-maps', ...flags, outfile, ...args], { stdio: 'inherit', cwd: root });
 process.exit(result.status ?? 1);
