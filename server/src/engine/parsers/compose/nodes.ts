@@ -1,6 +1,7 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';
+import { walkNodes } from './walk';
 
 /*
  * Walking a compose file's YAML nodes the way Compose reads them: through aliases and `<<` merge
@@ -30,14 +31,13 @@ function aliasTargets(file: ComposeFile): Map<Node, ContentNode> {
   if (targets) return targets;
   targets = new Map();
   const anchors = new Map<string, ContentNode>();
-  visit(file.document, (_key, node) => {
+  walkNodes(file.document, (node) => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target) targets!.set(node, target);
     } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
       anchors.set(node.anchor, node);
     }
-    return undefined;
   });
   anchorIndexes.set(file, targets);
   return targets;

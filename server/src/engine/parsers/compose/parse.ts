@@ -1,7 +1,8 @@
-import { Composer, Document, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
+import { Composer, Document, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';
+import { walkNodes } from './walk';
 
 /**
  * How many alias expansions `data` may cost. Real files use a few dozen; an alias bomb ("billion
@@ -104,39 +105,38 @@ function clampSpan(span: Span, text: string): Span {
  */
 function keyErrors(document: Document.Parsed, text: string): ComposeParseError[] {
   const found: ComposeParseError[] = [];
-  visit(document, {
-    Map(_key, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
-        const name = String(key.value);
-        if (!seen.has(name)) {
-          seen.add(name);
-          continue;
-        }
-        const span = { start: key.range[0], end: key.range[1] };
+  walkNodes(document, (node) => {
+    if (!isCollection(node)) return;
+    const seen = isMap(node) ? new Set<string>() : undefined;
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key;
+      if (isCollection(key)) {
+        const range = key.range ?? [0, 0, 0];
+        const scalar = new Scalar(text.slice(range[0], range[1]));
+        scalar.range = range;
+        // Replaced before the walk reaches the key, so its nested keys are never walked.
+        pair.key = scalar;
         found.push({
-          span,
-          message: `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`,
-          code: 'DUPLICATE_KEY',
+          span: clampSpan({ start: range[0], end: range[1] }, text),
+          message: 'A mapping or sequence cannot be a key: Compose reads only string keys and refuses the file.',
+          code: 'COLLECTION_KEY',
         });
+        continue;
       }
-    },
-    Pair(_key, pair) {
-      if (!isCollection(pair.key)) return undefined;
-      const range = pair.key.range ?? [0, 0, 0];
-      const scalar = new Scalar(text.slice(range[0], range[1]));
-      scalar.range = range;
-      // Replaced before `visit` descends into the key, so its nested keys are never walked.
-      pair.key = scalar;
+      if (!seen || !isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
+      const name = String(key.value);
+      if (!seen.has(name)) {
+        seen.add(name);
+        continue;
+      }
+      const span = { start: key.range[0], end: key.range[1] };
       found.push({
-        span: clampSpan({ start: range[0], end: range[1] }, text),
-        message: 'A mapping or sequence cannot be a key: Compose reads only string keys and refuses the file.',
-        code: 'COLLECTION_KEY',
+        span,
+        message: `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`,
+        code: 'DUPLICATE_KEY',
       });
-      return undefined;
-    },
+    }
   });
   return found;
 }

@@ -1,7 +1,4 @@
-import { isScalar, visit } from 'yaml';
-import { scanInterpolation } from '../../parsers/compose/interpolation';
-import type { ComposeFile } from '../../parsers/compose/ast';
-import type { Span } from '../../types';
+import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -16,7 +13,7 @@ export default defineRule({
     const file = ctx.document.ast;
     for (const error of file.errors) ctx.report({ span: error.span, message: error.message });
     for (const warning of file.warnings) ctx.report({ span: warning.span, message: warning.message, severity: 'warning' });
-    for (const span of invalidInterpolations(file)) {
+    for (const span of valueInterpolations(file).invalid) {
       const written = ctx.document.text.slice(span.start, span.end);
       ctx.report({
         span,
@@ -26,16 +23,3 @@ export default defineRule({
     }
   },
 });
-
-/** `$` sequences in string values that Compose's interpolation rejects (keys are not interpolated). */
-function invalidInterpolations(file: ComposeFile): Span[] {
-  const spans: Span[] = [];
-  visit(file.document, {
-    Scalar(key, node) {
-      if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
-      const [start, end] = node.range;
-      spans.push(...scanInterpolation(file.text.slice(start, end), start).invalid);
-    },
-  });
-  return spans;
-}

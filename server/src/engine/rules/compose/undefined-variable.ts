@@ -1,9 +1,9 @@
-import { isScalar, visit } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
-import { scanInterpolation, type VariableReference } from '../../parsers/compose/interpolation';
+import type { VariableReference } from '../../parsers/compose/interpolation';
 import { envValues, projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
 import { services } from '../../parsers/compose/services';
 import { composeEnvironmentGroups } from '../../parsers/compose/environment';
+import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import { eolOf } from '../../parsers/compose/yamlText';
 import type { Fix, RelatedLocation } from '../../types';
 import { basename, resolveSibling } from '../../uri';
@@ -21,7 +21,7 @@ export default defineRule({
     const file = ctx.document.ast;
     const env = projectEnvOf(ctx.document.uri, ctx.workspace);
     const envFileSources = envFileDefinitions(file, ctx.document.uri, ctx.workspace);
-    const references = variableReferences(file);
+    const references = valueInterpolations(file).references;
     for (const reference of references) {
       if (!isReported(reference, references, env)) continue;
       const name = reference.name;
@@ -48,18 +48,6 @@ export default defineRule({
   },
 });
 
-/** Every variable reference in the file's values (keys are not interpolated; a `!reset` value is dropped). */
-export function variableReferences(file: ComposeFile): VariableReference[] {
-  const references: VariableReference[] = [];
-  visit(file.document, {
-    Scalar(key, node) {
-      if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.range || !node.value.includes('$')) return;
-      const [start, end] = node.range;
-      references.push(...scanInterpolation(file.text.slice(start, end), start).references);
-    },
-  });
-  return references;
-}
 
 /**
  * Whether a reference can come out empty or refuse the file: no default, a required variable

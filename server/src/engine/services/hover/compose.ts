@@ -1,8 +1,8 @@
-import { isScalar, visit } from 'yaml';
 import type { ParsedDocumentOf } from '../../document';
-import { scanInterpolation, type VariableReference } from '../../parsers/compose/interpolation';
+import type { VariableReference } from '../../parsers/compose/interpolation';
 import { keyAt } from '../../parsers/compose/nodes';
 import { projectEnvOf } from '../../parsers/compose/projectEnv';
+import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import { keyAt as schemaKeyAt } from '../../rules/compose/schemaLookup';
 import type { CursorContext, HoverProvider, HoverResult } from '../types';
 
@@ -67,17 +67,6 @@ function variableHover(document: ParsedDocumentOf<'compose'>, context: CursorCon
 }
 
 function referenceAt(document: ParsedDocumentOf<'compose'>, offset: number): VariableReference | undefined {
-  let found: VariableReference | undefined;
-  visit(document.ast.document, {
-    Scalar(key, node) {
-      if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
-      const [start, end] = node.range;
-      if (offset < start || offset > end) return undefined;
-      const references = scanInterpolation(document.text.slice(start, end), start).references;
-      // The innermost reference under the cursor (a nested default's variable before its outer one).
-      found = references.filter((reference) => reference.span.start <= offset && offset <= reference.span.end).pop();
-      return visit.BREAK;
-    },
-  });
-  return found;
+  // The innermost reference under the cursor: a nested default's variable comes after its outer one.
+  return valueInterpolations(document.ast).references.filter((reference) => reference.span.start <= offset && offset <= reference.span.end).pop();
 }
