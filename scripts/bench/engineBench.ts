@@ -4,6 +4,8 @@
  * floor of splitting the same text into lines.
  */
 import { Engine, FILE_KINDS, pathToUri, type FileKind, type WorkspaceView } from '../../server/src/engine';
+import { parse as parseToml } from '@iarna/toml';
+import { parseDocument } from 'yaml';
 import { generate } from './generate';
 import type { Recorder } from './results';
 import { median, ms, percentile, printTable, ratio, timed } from './stats';
@@ -20,6 +22,25 @@ const PATHS: Readonly<Record<FileKind, string>> = {
 /** Samples per size, and a time budget per cell after which fewer samples are taken (at least 10). */
 const SAMPLES: Readonly<Record<number, number>> = { 50: 400, 200: 300, 1_000: 100, 2_000: 60, 10_000: 25 };
 const CELL_BUDGET_MS = 5_000;
+/**
+ * The parse a check cannot do without, where a package does it: compose is read by `yaml` (with
+ * the options our parser uses), TOML values by `@iarna/toml`. env and nginx have our own parsers.
+ */
+const LIBRARY_PARSE: Readonly<Partial<Record<FileKind, (text: string) => unknown>>> = {
+  compose: (text) => parseDocument(text, { merge: true, uniqueKeys: false }).toJS({ maxAliasCount: 10_000 }),
+  toml: (text) => {
+    try {
+      return parseToml(text);
+    } catch {
+      return undefined;
+    }
+  },
+};
+const LIBRARY_NAME: Readonly<Partial<Record<FileKind, string>>> = { compose: 'yaml', toml: '@iarna/toml' };
+
+/** Checks before measuring: up to this many, within this time. */
+const WARM_UP_CHECKS = 200;
+const WARM_UP_MS = 2_000;
 
 /** A full collection when node runs with --expose-gc (scripts/bench.mjs passes it). */
 function collectGarbage(): void {
@@ -51,7 +72,11 @@ export function engineBench(recorder: Recorder, quick: boolean): void {
         return engine.check(source, workspace);
       };
       const findings = check().diagnostics.length;
-      for (let i = 0; i < 3; i++) check();
+      // A language server checks for hours: what is measured is the steady state, after the JIT
+      // has compiled the hot paths (the first hundred or so checks run on background compiler
+      // threads too, which doubles their CPU time).
+      const warmUpEnd = performance.now() + WARM_UP_MS;
+      for (let i = 0; i < 10 || (i < WARM_UP_CHECKS && performance.now() < warmUpEnd); i++) check();
       // Each cell starts from a collected heap, so one cell's garbage does not land in the next.
       collectGarbage();
       const wanted = quick ? Math.ceil(SAMPLES[lines]! / 4) : SAMPLES[lines]!;
@@ -64,16 +89,20 @@ export function engineBench(recorder: Recorder, quick: boolean): void {
         cpu.push(cpuMs);
       }
       const floor = median(Array.from({ length: 30 }, () => timed(() => text.split('\n')).wallMs));
+      const library = LIBRARY_PARSE[kind];
+      const libraryMs = library ? median(Array.from({ length: Math.min(30, wall.length) }, () => timed(() => library(text)).wallMs)) : undefined;
       const name = `engine.${kind}.${lines}`;
       const target = lines === 200 ? 10 : lines === 10_000 ? 100 : undefined;
-      // Targets are on CPU time: on an idle machine it is at least the wall time (GC threads count
-      // too), and on a busy one it is not inflated by waiting for a core.
+      // Targets are on wall time, the time a user waits for the diagnostics. CPU time is printed
+      // beside it: it adds the collector's and the compiler's background threads (on two cores,
+      // up to twice the wall time), and on a busy machine it is the steadier of the two.
       recorder.record(`${name}.p50`, percentile(wall, 50), 'ms');
-      recorder.record(`${name}.p99`, percentile(wall, 99), 'ms');
+      recorder.record(`${name}.p99`, percentile(wall, 99), 'ms', target !== undefined ? { max: target } : {});
       recorder.record(`${name}.cpu.p50`, percentile(cpu, 50), 'ms');
-      recorder.record(`${name}.cpu.p99`, percentile(cpu, 99), 'ms', target !== undefined ? { max: target } : {});
+      recorder.record(`${name}.cpu.p99`, percentile(cpu, 99), 'ms');
       recorder.record(`${name}.floor`, floor, 'ms', { note: "text.split('\\n') of the same text" });
-      p50s.set(lines, percentile(cpu, 50));
+      if (libraryMs !== undefined) recorder.record(`${name}.libraryParse`, libraryMs, 'ms', { note: `the ${LIBRARY_NAME[kind]} package's own parse of the same text, which the check includes` });
+      p50s.set(lines, percentile(wall, 50));
       rows.push([
         kind,
         String(lines),
@@ -86,21 +115,22 @@ export function engineBench(recorder: Recorder, quick: boolean): void {
         ms(percentile(cpu, 99)),
         ms(floor),
         ratio(percentile(wall, 50) / floor),
+        libraryMs === undefined ? '—' : `${ms(libraryMs)} (${LIBRARY_NAME[kind]})`,
       ]);
     }
     const gate = p50s.get(10_000)! / p50s.get(1_000)!;
-    recorder.record(`engine.${kind}.growth10000over1000`, gate, 'ratio', { max: 12, note: 'CPU p50 at 10,000 lines / CPU p50 at 1,000 lines' });
+    recorder.record(`engine.${kind}.growth10000over1000`, gate, 'ratio', { max: 12, note: 'p50 at 10,000 lines / p50 at 1,000 lines' });
     // Context for the gate: from 2,000 lines on, time per line is flat when the work is linear. The
     // step between 1,000 and 2,000 lines is mostly garbage collection: a check's live data outgrows
     // V8's young generation (with --min-semi-space-size=64 the step moves to 5,000 lines).
     const above = p50s.get(10_000)! / p50s.get(2_000)!;
-    recorder.record(`engine.${kind}.growth10000over2000`, above, 'ratio', { note: 'CPU p50 at 10,000 lines / CPU p50 at 2,000 lines (5× the input)' });
+    recorder.record(`engine.${kind}.growth10000over2000`, above, 'ratio', { note: 'p50 at 10,000 lines / p50 at 2,000 lines (5× the input)' });
     gates.push([kind, ms(p50s.get(1_000)!), ms(p50s.get(2_000)!), ms(p50s.get(10_000)!), ratio(gate), gate <= 12 ? 'ok' : 'MISSED', ratio(above)]);
   }
   printTable(
-    'Engine, warm, in process: one check of a generated file (parse included); targets on CPU time (p99 ≤ 10 ms at 200 lines, ≤ 100 ms at 10,000)',
-    ['kind', 'lines', 'size', 'findings', 'samples', 'p50', 'p99', 'cpu p50', 'cpu p99', "split('\\n')", 'p50/floor'],
+    'Engine, warm, in process: one check of a generated file (parse included); targets on wall time (p99 ≤ 10 ms at 200 lines, ≤ 100 ms at 10,000)',
+    ['kind', 'lines', 'size', 'findings', 'samples', 'p50', 'p99', 'cpu p50', 'cpu p99', "split('\\n')", 'p50/floor', 'library parse p50'],
     rows,
   );
-  printTable('Growth gate: CPU p50 at 10,000 lines ≤ 12 × CPU p50 at 1,000 lines (and, for context, 10,000 over 2,000: 5× the input)', ['kind', '1,000 lines', '2,000 lines', '10,000 lines', '10k/1k', '', '10k/2k'], gates);
+  printTable('Growth gate: p50 at 10,000 lines ≤ 12 × p50 at 1,000 lines (and, for context, 10,000 over 2,000: 5× the input)', ['kind', '1,000 lines', '2,000 lines', '10,000 lines', '10k/1k', '', '10k/2k'], gates);
 }

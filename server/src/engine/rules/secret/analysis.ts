@@ -84,10 +84,20 @@ export function describeOrigin(origin: PlaceholderOrigin, product: ProductDefini
   }
 }
 
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|(^|_)KEY$|PRIVATE_KEY|API_KEY)/i;
-const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_ID|_NAME|_USER|_USERNAME|_ENABLED|_EXPIRY|_TTL|_TIMEOUT|_INTERVAL|_LIMIT|_SIZE|_COUNT|_LENGTH|_HEADER|_ALGORITHM|_ENV|_PREFIX|_TYPE|_ISSUER|_AUDIENCE|_CLAIM|_REGION|_ARN|_PROVIDER)$|^MAX_|_MAX$|_TOKENS$|TOKEN_(CLEANUP|EXPIRY|TTL|LIFETIME)/i;
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|API_?KEY|PRIVATE_?KEY|(^|_)KEY$)/i;
+/**
+ * Names that mention a secret but hold something else: where the secret is (a file, a URL), how
+ * long or large it is, how it is used, who it belongs to. An access key (`AWS_ACCESS_KEY`,
+ * `MINIO_ACCESS_KEY`) is the public half of a pair, like a user name; its secret key is not.
+ */
+const NOT_A_SECRET =
+  /(_FILE|_PATH|_DIR|_URL|_URI|_HOST|_PORT|_ID|_NAME|_USER|_USERNAME|_ENABLED|_TYPE|_ENV|_PREFIX|_HEADER|_ALGORITHM|_ALG|_ISSUER|_AUDIENCE|_CLAIM|_REGION|_ARN|_PROVIDER|_EXPIRY|_EXPIRES?(_IN)?|_EXPIRATION|_LIFETIME|_TTL|_TIMEOUT|_INTERVAL|_MINUTES|_SECONDS|_HOURS|_DAYS|_LIMIT|_SIZE|_COUNT|_LENGTH|_LEN|_MIN|_MAX|(?<!SECRET_)ACCESS_KEY)$|^MAX_|_TOKENS$|TOKEN_(CLEANUP|EXPIRY|TTL|LIFETIME)/i;
 
-/** True for keys named like secrets (`*SECRET*`, `*PASSWORD*`, `*_KEY`, `*TOKEN*`) but not their settings (`*_TOKEN_TTL`). */
+/**
+ * True for keys named like secrets (`*SECRET*`, `*PASSWORD*`, `*_KEY`, `*TOKEN*`) but not their
+ * settings (`*_TOKEN_TTL`): the secret rules judge their values, and security/inline-credential
+ * reports them written literally in a committed file.
+ */
 export function isSecretLikeKey(key: string): boolean {
   return SECRET_NAME.test(key) && !NOT_A_SECRET.test(key);
 }

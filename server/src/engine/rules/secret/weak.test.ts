@@ -67,6 +67,11 @@ test('keys that only look like secrets are left alone: TOKEN_CLEANUP_INTERVAL, M
   assert.equal(weakIn('TOKEN_CLEANUP_INTERVAL=60000\nMAX_TOKENS=4000\nJWT_ACCESS_EXPIRY=15m\n').findings.length, 0);
 });
 
+test('an access key is the public half of a pair: only its secret key is judged (getsentry self-hosted writes both as `sentry`)', () => {
+  const { findings } = weakIn('AWS_ACCESS_KEY=sentry\nAWS_ACCESS_KEY_ID=sentry\nMINIO_ACCESS_KEY=minio\nAWS_SECRET_ACCESS_KEY=sentry\nAWS_SECRET_KEY=sentry\n');
+  assert.deepEqual(findings.map((finding) => finding.message.split(' ')[0]), ['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY']);
+});
+
 test('compose: a weak secret in a service\'s environment, replaced in its own syntax', () => {
   const text = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    environment:\n      ENCRYPTION_KEY: "too-short-key"\n';
   const result = checkText(text, { kind: 'compose' });

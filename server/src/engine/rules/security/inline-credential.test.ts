@@ -84,3 +84,10 @@ test('references and development files are not reported', () => {
   const text = '# deploy-doctor mode=development\nservices:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: devpass\n';
   assert.deepEqual(findingsOf(checkText(text, { kind: 'compose' }), RULE), []);
 });
+
+test('an access key is named like a secret but is its public half: only the secret key is reported', () => {
+  const text = 'services:\n  store:\n    image: minio/minio\n    environment:\n      AWS_ACCESS_KEY: sentry\n      AWS_SECRET_ACCESS_KEY: sentry\n      MAX_TOKENS: 4000\n';
+  const findings = findingsOf(checkText(text, { kind: 'compose' }), RULE);
+  const lineOf = (offset: number) => text.slice(text.lastIndexOf('\n', offset - 1) + 1, text.indexOf('\n', offset)).trim();
+  assert.deepEqual(findings.map((finding) => lineOf(finding.span.start)), ['AWS_SECRET_ACCESS_KEY: sentry']);
+});

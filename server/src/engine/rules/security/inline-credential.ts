@@ -8,15 +8,13 @@ import { eolOf } from '../../parsers/compose/yamlText';
 import { settingGroupsOf, type SettingOccurrence } from '../../settings';
 import type { Fix } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
+import { isSecretLikeKey } from '../secret/analysis';
 
 /*
  * Compose files and config.toml are committed; `.env` is not. A literal secret in the former is
  * in the repository's history for good. Messages name the key, never the value.
  */
 
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|_KEY$|^KEY$)/i;
-/** Names that mention a secret but hold something else: a file with the secret, a length, a lifetime. */
-const NOT_A_SECRET = /(_FILE|_PATH|_DIR|_LENGTH|_LEN|_MIN|_MAX|_EXPIRY|_EXPIRES?(_IN)?|_EXPIRATION|_TTL|_TIMEOUT|_ALGORITHM|_ALG|_HEADER|_NAME|_ID|_USER|_USERNAME|_TYPE|_ENABLED|_URL|_URI|_HOST|_PORT|_ISSUER|_AUDIENCE|_LIFETIME|_MINUTES|_SECONDS|_HOURS|_DAYS)$/i;
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i;
 
 export default defineRule({
@@ -76,7 +74,7 @@ function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'c
 function credentialKind(setting: SettingOccurrence, product: ProductDefinition | undefined): 'secret' | 'url' | undefined {
   const value = setting.value ?? '';
   const spec = product ? specOf(product, setting.key) : undefined;
-  const secret = spec ? spec.secret !== undefined : SECRET_NAME.test(setting.key) && !NOT_A_SECRET.test(setting.key);
+  const secret = spec ? spec.secret !== undefined : isSecretLikeKey(setting.key);
   if (secret && !/^(true|false|yes|no|on|off|null|\d{1,6})$/i.test(value)) return 'secret';
   const password = URL_WITH_PASSWORD.exec(value)?.[1];
   return password ? 'url' : undefined;
