@@ -74,24 +74,33 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
   if (!countFits(entries, args.length)) return { kind: 'count' };
   let value: ArgumentProblem | undefined;
   let parameter: ArgumentProblem | undefined;
+  // Plain loops: this runs for every directive of every check, and the answer is almost always
+  // "fits", which should cost no allocation.
   for (const shape of shapesOf(entries)) {
     if (shape.min > args.length || args.length > shape.max) continue;
     if (shape.fixed) {
-      const sequences = shape.fixed.filter((sequence) => sequence.length === args.length);
-      const accepted = sequences.some((sequence) => sequence.every((slot, index) => opaque(args[index]!) || slotAccepts(slot, args[index]!.value)));
-      if (accepted) return undefined;
-      const index = args.findIndex((arg, position) => !sequences.some((sequence) => opaque(arg) || slotAccepts(sequence[position]!, arg.value)));
+      if (someSequenceAccepts(shape.fixed, args)) return undefined;
+      const index = firstRejected(shape.fixed, args);
       if (index >= 0 && (!value || (value.kind === 'value' && index < value.index))) {
-        value = { kind: 'value', index, slots: sequences.map((sequence) => sequence[index]!) };
+        const slots = shape.fixed.filter((sequence) => sequence.length === args.length).map((sequence) => sequence[index]!);
+        value = { kind: 'value', index, slots };
       }
     } else if (shape.choices) {
       const choices = lowerCased(shape.choices);
-      const index = args.findIndex((arg) => !opaque(arg) && !choices.has(arg.value.toLowerCase()));
+      let index = -1;
+      for (let position = 0; position < args.length && index < 0; position++) {
+        const arg = args[position]!;
+        if (!opaque(arg) && !choices.has(arg.value.toLowerCase())) index = position;
+      }
       if (index < 0) return undefined;
       if (!value || (value.kind === 'value' && index < value.index)) value = { kind: 'value', index, slots: [{ kind: 'literal', values: shape.choices }] };
     } else if (shape.options) {
       const options = shape.options;
-      const index = args.findIndex((arg, position) => position >= options.required && !opaque(arg) && !optionAccepts(options, arg.value));
+      let index = -1;
+      for (let position = options.required; position < args.length && index < 0; position++) {
+        const arg = args[position]!;
+        if (!opaque(arg) && !optionAccepts(options, arg.value)) index = position;
+      }
       if (index < 0) return undefined;
       if (!parameter || (parameter.kind === 'parameter' && index > parameter.index)) parameter = { kind: 'parameter', index };
     } else {
@@ -99,6 +108,38 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
     }
   }
   return value ?? parameter;
+}
+
+/** True when one sequence of the arguments' length accepts every argument. */
+function someSequenceAccepts(fixed: readonly (readonly Slot[])[], args: readonly NginxArgument[]): boolean {
+  for (const sequence of fixed) {
+    if (sequence.length !== args.length) continue;
+    let accepted = true;
+    for (let index = 0; index < sequence.length && accepted; index++) {
+      const arg = args[index]!;
+      if (!opaque(arg) && !slotAccepts(sequence[index]!, arg.value)) accepted = false;
+    }
+    if (accepted) return true;
+  }
+  return false;
+}
+
+/** The first position that no sequence of the arguments' length accepts (the first, when there is no such sequence), or -1. */
+function firstRejected(fixed: readonly (readonly Slot[])[], args: readonly NginxArgument[]): number {
+  if (!fixed.some((sequence) => sequence.length === args.length)) return args.length > 0 ? 0 : -1;
+  for (let position = 0; position < args.length; position++) {
+    const arg = args[position]!;
+    if (opaque(arg)) continue;
+    let accepted = false;
+    for (const sequence of fixed) {
+      if (sequence.length === args.length && slotAccepts(sequence[position]!, arg.value)) {
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) return position;
+  }
+  return -1;
 }
 
 /** An argument with a variable or a template expression: never judged. */

@@ -59,17 +59,28 @@ export function allows(entry: DirectiveEntry, context: NginxContext): boolean {
  * several rules per check, and the same array lets `arguments.ts` remember its shapes. Bounded,
  * since names come from the file.
  */
-const entriesInCache = new Map<string, readonly DirectiveEntry[]>();
+const entriesInCache = new Map<string, Map<string, readonly DirectiveEntry[]>>();
+let entriesInCacheSize = 0;
 const ENTRIES_IN_CACHE_SIZE = 10_000;
+/** Each context object's cache key, made once: a walk gives every directive of a block the same object. */
+const contextKeys = new WeakMap<NginxContext, string>();
 
 /** The reference entries of `name` that nginx accepts in `context`. */
 export function entriesIn(name: string, context: NginxContext): readonly DirectiveEntry[] {
-  const key = `${name}\0${context.name}\0${context.family}\0${context.kind}`;
-  let entries = entriesInCache.get(key);
+  let contextKey = contextKeys.get(context);
+  if (contextKey === undefined) contextKeys.set(context, (contextKey = `${context.name}\0${context.family}\0${context.kind}`));
+  let byName = entriesInCache.get(contextKey);
+  if (!byName) entriesInCache.set(contextKey, (byName = new Map()));
+  let entries = byName.get(name);
   if (!entries) {
     entries = entriesOf(name).filter((entry) => allows(entry, context));
-    if (entriesInCache.size >= ENTRIES_IN_CACHE_SIZE) entriesInCache.clear();
-    entriesInCache.set(key, entries);
+    if (entriesInCacheSize >= ENTRIES_IN_CACHE_SIZE) {
+      entriesInCache.clear();
+      entriesInCacheSize = 0;
+      entriesInCache.set(contextKey, (byName = new Map()));
+    }
+    byName.set(name, entries);
+    entriesInCacheSize++;
   }
   return entries;
 }

@@ -1,11 +1,11 @@
 import type { NginxDirective } from '../../parsers/nginx/ast';
-import { walkNginx } from '../../parsers/nginx/context';
 import { parseSize } from '../../parsers/nginx/syntax';
 import type { RelatedLocation, TextEdit } from '../../types';
 import { pathToUri, uriPath } from '../../uri';
 import { defineRule, type RuleContext } from '../rule';
 import { insertIntoBlock } from './support/edits';
 import { rootContextsOf } from './support/fileContext';
+import { forEachDirective } from './support/visit';
 import { replaceArgument } from './support/fixes';
 import { effective, hasUnknownInclude, scopeChain } from './support/scopes';
 
@@ -38,7 +38,7 @@ export const bodySize = defineRule({
     const root = rootContextsOf(document, workspace)[0]!;
     const reportedSizes = new Set<NginxDirective>();
 
-    walkNginx(document.ast.directives, root.context, ({ directive, context: where, parents }) => {
+    forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
       if (where.family !== 'http' || !directive.block) return;
       if (directive.name === 'server' && proxies(directive)) {
         const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);

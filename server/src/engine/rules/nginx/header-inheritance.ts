@@ -1,7 +1,7 @@
 import type { NginxDirective } from '../../parsers/nginx/ast';
-import { walkNginx } from '../../parsers/nginx/context';
 import { defineRule } from '../rule';
 import { rootContextsOf } from './support/fileContext';
+import { forEachDirective } from './support/visit';
 import { effective, effectiveList, scopeChain, type ScopedDirective } from './support/scopes';
 
 const BLOCKS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
@@ -24,7 +24,7 @@ export const headerInheritance = defineRule({
   check(context) {
     const { document, workspace } = context;
     const root = rootContextsOf(document, workspace)[0]!;
-    walkNginx(document.ast.directives, root.context, ({ directive, context: where, parents }) => {
+    forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
       if (where.family !== 'http' || !directive.block || !BLOCKS.has(directive.name)) return;
       const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);
       const own = chain[0]!.byName.get('add_header') ?? [];

@@ -1,8 +1,8 @@
 import type { NginxDirective } from '../../parsers/nginx/ast';
-import { walkNginx } from '../../parsers/nginx/context';
 import { defineRule } from '../rule';
 import { insertIntoBlock } from './support/edits';
 import { rootContextsOf } from './support/fileContext';
+import { forEachDirective } from './support/visit';
 import { effective, effectiveList, hasUnknownInclude, scopeChain } from './support/scopes';
 
 const HSTS = 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;';
@@ -29,7 +29,7 @@ export const tls = defineRule({
     const { document, workspace, product, mode } = context;
     const root = rootContextsOf(document, workspace)[0]!;
     const servers: { server: NginxDirective; parents: readonly NginxDirective[] }[] = [];
-    walkNginx(document.ast.directives, root.context, ({ directive, context: where, parents }) => {
+    forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
       if (directive.name === 'server' && directive.block && where.family === 'http' && where.name === 'http') servers.push({ server: directive, parents });
     });
     const tlsServers = servers.filter(({ server }) => sslListen(server) !== undefined);

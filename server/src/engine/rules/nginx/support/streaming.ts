@@ -1,8 +1,8 @@
 import type { ProductDefinition } from '../../../../../../schemas/types';
 import type { NginxDirective } from '../../../parsers/nginx/ast';
-import { walkNginx } from '../../../parsers/nginx/context';
 import type { RuleContext, RuleWorkspace } from '../../rule';
 import { rootContextsOf, type NginxDocument } from './fileContext';
+import { forEachDirective } from './visit';
 import { headerValue, scopeChain, type Scope } from './scopes';
 
 /*
@@ -100,7 +100,7 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
 function proxyLocations(document: NginxDocument, workspace: RuleWorkspace): ProxyLocation[] {
   const root = rootContextsOf(document, workspace)[0]!;
   const found: ProxyLocation[] = [];
-  walkNginx(document.ast.directives, root.context, ({ directive, context, parents }) => {
+  forEachDirective(document.ast.directives, root, ({ directive, context, parents }) => {
     if (directive.name !== 'location' || !directive.block || context.family !== 'http' || directive.args.length === 0) return;
     const args = directive.args.map((arg) => arg.value);
     const [modifier, path] = args.length >= 2 ? [args[0]!, args[1]!] : args[0]!.startsWith('@') ? ['@', args[0]!] : ['', args[0]!];

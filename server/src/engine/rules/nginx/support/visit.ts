@@ -15,6 +15,11 @@ export function visitDirectives(context: RuleContext<'nginx'>, visit: (visited: 
   }
 }
 
+/** Calls `visit` for every directive of a file read in `root`, from the walk the rules of a check share. */
+export function forEachDirective(directives: readonly NginxDirective[], root: RootContext, visit: (visited: VisitedDirective) => void): void {
+  for (const visited of walkOf(directives, root)) visit(visited);
+}
+
 /** Each file's walk in each of its root contexts, made once per check for all the rules that visit. */
 const walks = new WeakMap<readonly NginxDirective[], WeakMap<RootContext, readonly VisitedDirective[]>>();
 
