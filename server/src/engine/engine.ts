@@ -243,12 +243,15 @@ export class Engine {
     workspace: WorkspaceView,
   ): Diagnostic {
     const lines = document.lines;
-    const related = (finding.related ?? []).map((item) => ({
-      uri: item.uri,
-      range: (item.uri === document.uri ? lines : new LineIndex(safeRead(workspace, item.uri) ?? '')).rangeOf(item.span),
-      message: item.message,
-    }));
-    const fixes = (finding.fixes ?? []).map((fix) => resolveFix(fix, rule.meta.id, document, workspace));
+    // Most findings have neither: they share one empty array rather than making two each.
+    const related = finding.related?.length
+      ? finding.related.map((item) => ({
+          uri: item.uri,
+          range: (item.uri === document.uri ? lines : new LineIndex(safeRead(workspace, item.uri) ?? '')).rangeOf(item.span),
+          message: item.message,
+        }))
+      : NONE;
+    const fixes = finding.fixes?.length ? finding.fixes.map((fix) => resolveFix(fix, rule.meta.id, document, workspace)) : NONE;
     return {
       uri: document.uri,
       rule: rule.meta.id,
@@ -264,9 +267,16 @@ export class Engine {
   }
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export function docsUrlOf(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+  // One string per rule, not one per finding (a file can have thousands).
+  let url = docsUrls.get(ruleId);
+  if (url === undefined) docsUrls.set(ruleId, (url = `${DOCS_BASE_URL}${ruleId}.md`));
+  return url;
 }
+
+const docsUrls = new Map<string, string>();
 
 /** Why a text is not checked, or undefined when it is checkable. */
 export function skipReason(text: string): string | undefined {

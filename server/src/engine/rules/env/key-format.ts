@@ -34,7 +34,7 @@ function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, key
   const problems: string[] = [];
   const readByProduct = product !== undefined && specOf(product, key) !== undefined && !product.caseInsensitiveKeys;
   if (/[a-z]/.test(key) && !CONVENTIONAL_LOWERCASE.has(key) && !readByProduct) problems.push('lowercase letters');
-  const delimiters = [...new Set(key.match(/[.-]/g) ?? [])];
+  const delimiters = /[.-]/.test(key) ? [...new Set(key.match(/[.-]/g))] : [];
   if (delimiters.length > 0 && !readByProduct) problems.push(delimiters.map((c) => `\`${c}\``).join(' and '));
   if (/^[0-9]/.test(key)) problems.push('a leading digit');
   if (problems.length === 0) return;
