@@ -80,7 +80,7 @@ export interface AnalyzedDocument {
 }
 
 /** How many parsed files the engine keeps (least recently used dropped first). */
-export const PARSE_CACHE_SIZE = 64;
+const PARSE_CACHE_SIZE = 64;
 
 export class Engine {
   readonly rules: readonly Rule[];
