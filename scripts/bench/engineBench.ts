@@ -6,6 +6,7 @@
 import { Engine, FILE_KINDS, pathToUri, type FileKind, type WorkspaceView } from '../../server/src/engine';
 import { parse as parseToml } from '@iarna/toml';
 import { parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT } from '../../server/src/engine/parsers/compose/parse';
 import { generate } from './generate';
 import type { Recorder } from './results';
 import { median, ms, percentile, printTable, ratio, timed } from './stats';
@@ -27,7 +28,7 @@ const CELL_BUDGET_MS = 5_000;
  * the options our parser uses), TOML values by `@iarna/toml`. env and nginx have our own parsers.
  */
 const LIBRARY_PARSE: Readonly<Partial<Record<FileKind, (text: string) => unknown>>> = {
-  compose: (text) => parseDocument(text, { merge: true, uniqueKeys: false }).toJS({ maxAliasCount: 10_000 }),
+  compose: (text) => parseDocument(text, { merge: true, uniqueKeys: false }).toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
   toml: (text) => {
     try {
       return parseToml(text);
