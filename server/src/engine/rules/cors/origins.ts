@@ -75,16 +75,40 @@ export interface NginxWildcard {
   readonly withCredentials: boolean;
   /** The enclosing server's first real `server_name`, when there is one. */
   readonly serverName: string | undefined;
+  /**
+   * True when the header is set in a `location` that only serves files from disk: no `*_pass`,
+   * `return`, `include` or `try_files … @named` in it, nor in a block inside it (public scripts,
+   * fonts, a CDN mirror).
+   */
+  readonly staticFiles: boolean;
+}
+
+/** Directives that hand a request to something other than the file system. */
+const DYNAMIC = new Set(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass', 'return', 'include', 'content_by_lua', 'content_by_lua_block', 'content_by_lua_file', 'js_content', 'perl']);
+
+/** True for a `location` block whose every request is answered from disk. */
+function servesStaticFiles(block: NginxDirective | undefined): boolean {
+  if (block?.name !== 'location' || !block.block) return false;
+  // A stack rather than recursion: 10,000 nested blocks must not overflow.
+  const stack = [...block.block.children];
+  while (stack.length > 0) {
+    const directive = stack.pop()!;
+    if (DYNAMIC.has(directive.name)) return false;
+    // `try_files $uri @backend;` hands what is not on disk to a named location.
+    if (directive.name === 'try_files' && directive.args.some((arg) => arg.value.startsWith('@'))) return false;
+    if (directive.block) for (const child of directive.block.children) stack.push(child);
+  }
+  return true;
 }
 
 /** Every literal `*` Access-Control-Allow-Origin header of an nginx file. */
 export function nginxWildcards(directives: readonly NginxDirective[]): NginxWildcard[] {
   const found: NginxWildcard[] = [];
   // Depth first in document order, with a stack rather than recursion: 10,000 nested blocks must not overflow.
-  const frames: { children: readonly NginxDirective[]; index: number; here: boolean; name: string | undefined }[] = [];
-  const enter = (children: readonly NginxDirective[], credentials: boolean, serverName: string | undefined) =>
-    frames.push({ children, index: 0, here: credentials || children.some(isCredentialsHeader), name: serverName ?? serverNameIn(children) });
-  enter(directives, false, undefined);
+  const frames: { children: readonly NginxDirective[]; index: number; here: boolean; name: string | undefined; owner: NginxDirective | undefined }[] = [];
+  const enter = (children: readonly NginxDirective[], credentials: boolean, serverName: string | undefined, owner: NginxDirective | undefined) =>
+    frames.push({ children, index: 0, here: credentials || children.some(isCredentialsHeader), name: serverName ?? serverNameIn(children), owner });
+  enter(directives, false, undefined, undefined);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     if (frame.index >= frame.children.length) {
@@ -96,12 +120,13 @@ export function nginxWildcards(directives: readonly NginxDirective[]): NginxWild
       const value = directive.args[1];
       if (value && value.value === '*' && !value.templated) {
         const offset = value.quote ? 1 : 0;
-        found.push({ directive, star: { start: value.span.start + offset, end: value.span.start + offset + 1 }, withCredentials: frame.here, serverName: frame.name });
+        const star = { start: value.span.start + offset, end: value.span.start + offset + 1 };
+        found.push({ directive, star, withCredentials: frame.here, serverName: frame.name, staticFiles: servesStaticFiles(frame.owner) });
       }
     }
     if (directive.block && !directive.block.raw) {
       const nestedName = directive.name === 'server' ? serverNameIn(directive.block.children) : frame.name;
-      enter(directive.block.children, frame.here, nestedName);
+      enter(directive.block.children, frame.here, nestedName, directive);
     }
   }
   return found;

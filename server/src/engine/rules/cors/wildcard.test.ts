@@ -76,3 +76,19 @@ test('nginx: add_header Access-Control-Allow-Origin * is replaced by the server_
   assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), text.replace('"*"', '"https://api.example.com"'));
   assert.equal(wildcardsIn('server {\n  add_header Access-Control-Allow-Origin https://a.example.com;\n}\n', { kind: 'nginx' }).findings.length, 0);
 });
+
+test('nginx: in a location that only serves files from disk, `*` is a warning (getsentry self-hosted mirrors its CDN so); proxied, it is an error', () => {
+  const location = (body: string) => `server {\n    server_name sentry.example.com;\n    location ^~ /js-sdk/ {\n        root /var/www/;\n${body}        add_header Access-Control-Allow-Origin *;\n    }\n}\n`;
+  const [onDisk] = wildcardsIn(location(''), { kind: 'nginx' }).findings;
+  assert.equal(onDisk!.severity, 'warning');
+  assert.match(onDisk!.message, /only serves files from disk/);
+  for (const dynamic of ['        proxy_pass http://web:9000;\n', '        try_files $uri @app;\n', '        include snippets/php.conf;\n', '        if ($x) {\n            return 403;\n        }\n']) {
+    const [finding] = wildcardsIn(location(dynamic), { kind: 'nginx' }).findings;
+    assert.equal(finding!.severity, 'error', dynamic);
+    assert.doesNotMatch(finding!.message, /files from disk/);
+  }
+  const credentials = location('        add_header Access-Control-Allow-Credentials true;\n');
+  assert.equal(wildcardsIn(credentials, { kind: 'nginx' }).findings[0]!.severity, 'error', 'credentials make it an error anywhere');
+  const atServer = 'server {\n    add_header Access-Control-Allow-Origin *;\n    location / {\n        root /srv;\n    }\n}\n';
+  assert.equal(wildcardsIn(atServer, { kind: 'nginx' }).findings[0]!.severity, 'error', 'a server-wide header covers whatever the server proxies');
+});

@@ -57,11 +57,16 @@ function checkSettings(context: RuleContext): void {
 function checkNginx(context: RuleContext<'nginx'>): void {
   for (const wildcard of nginxWildcards(context.document.ast.directives)) {
     const origin = wildcard.serverName ? `https://${wildcard.serverName}` : undefined;
-    const severity: Severity = wildcard.withCredentials || context.mode === 'production' ? 'error' : 'warning';
+    // Files served from disk are the same for every visitor (scripts, fonts, a CDN mirror): `*`
+    // there is common and reads nothing private, unless credentials are allowed too.
+    const staticOnly = wildcard.staticFiles && !wildcard.withCredentials;
+    const severity: Severity = wildcard.withCredentials || (context.mode === 'production' && !staticOnly) ? 'error' : 'warning';
     context.report({
       span: wildcard.star,
       severity,
-      message: `Access-Control-Allow-Origin is \`*\`: ${RISK}${wildcard.withCredentials ? `, ${CREDENTIALS_RISK} (browsers refuse \`*\` with credentials, so a site that needs them ends up reflecting any origin)` : ''}.`,
+      message:
+        `Access-Control-Allow-Origin is \`*\`: ${RISK}${wildcard.withCredentials ? `, ${CREDENTIALS_RISK} (browsers refuse \`*\` with credentials, so a site that needs them ends up reflecting any origin)` : ''}.` +
+        (staticOnly ? ' This location only serves files from disk, where that is usual for public assets: make sure none of them is private.' : ''),
       fixes: [
         {
           title: origin ? `Allow only ${origin}` : 'Replace `*` with a placeholder origin to fill in',
