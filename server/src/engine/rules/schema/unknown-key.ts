@@ -50,7 +50,8 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
   const candidates = knownNames(product, 'env');
   const suggestion = closest(key, candidates);
   const fold = (text: string) => (product.caseInsensitiveKeys ? text.toUpperCase() : text);
-  const prefixed = envPrefixesOf(product).some((prefix) => fold(key).startsWith(fold(prefix)));
+  const folded = fold(key);
+  const prefixed = envPrefixesOf(product).some((prefix) => folded.startsWith(fold(prefix)));
   const did = suggestion ? ` Did you mean ${suggestion}?` : '';
   if (prefixed) {
     const refuses = policy?.effect === 'refuses-start' && group.format === 'env';

@@ -61,6 +61,7 @@ export const secretPlaceholder = defineRule({
  * reported at the password only, replaced by a generated hex key (no characters to escape).
  */
 function reportUrlPassword(context: RuleContext, group: CheckedGroup, setting: CheckedSetting): void {
+  if (!setting.written.includes('@')) return;
   const match = /^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@/\s]+)@/i.exec(setting.written.replace(/^["']/, ''));
   if (!match || /\$/.test(match[2]!)) return;
   const password = safeDecode(match[2]!);
