@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const sections = SECTIONS.filter((section) => only.includes(section));
 
   const root = process.cwd();
+  await settle();
   const started = Date.now();
   const loadAverage = loadavg();
   console.log(`Deploy Doctor benchmark: node ${process.version}, ${cpus().length} CPUs, load average ${loadAverage.map((value) => value.toFixed(1)).join(' ')}${quick ? ', quick' : ''}`);
@@ -66,6 +67,22 @@ async function main(): Promise<void> {
   const targets = Object.values(results.metrics).filter((metric) => metric.max !== undefined).length;
   const verdict = targets === 0 ? 'no targets in these sections' : missed > 0 ? `${missed} of ${targets} targets missed` : `all ${targets} targets met`;
   console.log(`\nWrote .bench/last.json (sections: ${sections.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${verdict}.`);
+}
+
+/**
+ * Waits (up to two minutes) for the one-minute load average to fall below 1, so that a build or
+ * test run that just ended does not land in the timings; a machine that stays busy is measured
+ * anyway, with the note below.
+ */
+async function settle(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  if (loadavg()[0]! < 1) return;
+  process.stdout.write(`waiting for the machine to settle (load ${loadavg()[0]!.toFixed(1)})`);
+  while (loadavg()[0]! >= 1 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
 }
 
 function commitOf(root: string): string {
