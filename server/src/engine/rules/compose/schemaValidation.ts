@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
 import { closestName } from './closest';
 
@@ -42,7 +43,9 @@ function getValidator(): Validator {
   delete root['$schema'];
   // Compiling the whole specification is the first compose check's main cost; skipping ajv's code
   // optimisation passes makes it about a third cheaper, and validation of one file stays instant.
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
+  // Loaded with the first compose file: ajv is a large package that other kinds never use.
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+  const ajv = new AjvClass({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
   ajv.addSchema(root, SCHEMA_ID);
   const pointers = new Map<object, string>();
   const index = (node: unknown, pointer: string): void => {
