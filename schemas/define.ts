@@ -95,6 +95,15 @@ const settingSpec = z
     if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) ctx.addIssue({ code: 'custom', message: `${spec.key}: min > max` });
   });
 
+const unknownKeyPolicy = z
+  .object({
+    scope: z.enum(['prefixed', 'all']),
+    effect: z.enum(['refuses-start', 'ignored']),
+    reason: z.string().min(1),
+    allow: z.array(z.string()).optional(),
+  })
+  .strict();
+
 const productDefinition = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -106,24 +115,8 @@ const productDefinition = z
     envPrefixes: z.array(z.string().min(1)).optional(),
     booleans: booleanParsing.optional(),
     caseInsensitiveKeys: z.boolean().optional(),
-    unknownKeys: z
-      .object({
-        scope: z.enum(['prefixed', 'all']),
-        effect: z.enum(['refuses-start', 'ignored']),
-        reason: z.string().min(1),
-        allow: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
-    unknownTomlKeys: z
-      .object({
-        scope: z.enum(['prefixed', 'all']),
-        effect: z.enum(['refuses-start', 'ignored']),
-        reason: z.string().min(1),
-        allow: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
+    unknownKeys: unknownKeyPolicy.optional(),
+    unknownTomlKeys: unknownKeyPolicy.optional(),
     placeholders: z.array(z.string()).optional(),
     checks: z.custom<ProductDefinition['checks']>((value) => typeof value === 'function').optional(),
     nginx: z.object({}).passthrough().optional(),
@@ -134,6 +127,11 @@ const productDefinition = z
 /** Thrown when a product definition does not satisfy the meta-schema: a bug in the product file. */
 export class ProductDefinitionError extends Error {
   override readonly name = 'ProductDefinitionError';
+}
+
+/** A setting read from the product's TOML file (`source: 'toml'`), for product files to list their keys. */
+export function toml(key: string, type: SettingSpec['type'], description: string, extra: Partial<SettingSpec> = {}): SettingSpec {
+  return { key, source: 'toml', type, description, ...extra };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CONFIG_CRATE_BOOLEAN } from './booleans';
-import { defineProduct } from './define';
+import { defineProduct, toml } from './define';
 import type { ProductCheckFinding, SettingSpec, SettingsView, SettingValue } from './types';
 
 /*
@@ -83,13 +83,6 @@ const SOURCE_FORM = 'Flovyn\'s own configs (flovyn/dev `configs/server-*.toml`, 
 const GUIDE_FORM = 'the deployment guide (seed 001) writes';
 const BOTH_ACCEPTED = 'Both forms are accepted here: the server source is not public, so which one the binary reads is inferred.';
 
-const toml = (key: string, type: SettingSpec['type'], description: string, extra: Partial<SettingSpec> = {}): SettingSpec => ({
-  key,
-  source: 'toml',
-  type,
-  description,
-  ...extra,
-});
 const table = (key: string, description: string, extra: Partial<SettingSpec> = {}): SettingSpec => toml(key, 'table', description, extra);
 
 /** The authenticator names the server knows; any other name makes it deny every request. */

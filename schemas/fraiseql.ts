@@ -1,5 +1,5 @@
 import { CLAP_BOOLEAN } from './booleans';
-import { defineProduct } from './define';
+import { defineProduct, toml } from './define';
 import type { ProductCheckFinding, SettingSpec, SettingsView } from './types';
 
 /*
@@ -205,13 +205,6 @@ const envSettings: SettingSpec[] = [
 
 const DENY_UNKNOWN = 'fraiseql-server reads its config with serde `deny_unknown_fields`';
 
-const toml = (key: string, type: SettingSpec['type'], description: string, extra: Partial<SettingSpec> = {}): SettingSpec => ({
-  key,
-  source: 'toml',
-  type,
-  description,
-  ...extra,
-});
 const flag = (key: string, fallback: boolean, description: string, extra: Partial<SettingSpec> = {}): SettingSpec =>
   toml(key, 'boolean', description, { default: String(fallback), ...extra });
 const count = (key: string, fallback: string | undefined, description: string, extra: Partial<SettingSpec> = {}): SettingSpec =>
