@@ -82,3 +82,16 @@ export class LineIndex {
 export function span(start: number, end: number): Span {
   return { start, end };
 }
+
+const lowerCasedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A fixed list's words lower-cased into a set, made once per list: for case-insensitive lookups
+ * on hot paths (nginx keywords, known placeholders), where lower-casing the list on every
+ * lookup allocated a string per word.
+ */
+export function lowerCasedSet(list: readonly string[]): ReadonlySet<string> {
+  let set = lowerCasedSets.get(list);
+  if (!set) lowerCasedSets.set(list, (set = new Set(list.map((word) => word.toLowerCase()))));
+  return set;
+}

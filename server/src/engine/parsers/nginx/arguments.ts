@@ -1,3 +1,4 @@
+import { lowerCasedSet } from '../../text';
 import type { NginxArgument } from './ast';
 import type { DirectiveEntry } from './reference';
 import { optionAccepts, slotAccepts, type ArgumentShape, type Slot } from './syntax';
@@ -86,7 +87,8 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
         value = { kind: 'value', index, slots };
       }
     } else if (shape.choices) {
-      const choices = lowerCased(shape.choices);
+      // nginx compares keywords without case.
+      const choices = lowerCasedSet(shape.choices);
       let index = -1;
       for (let position = 0; position < args.length && index < 0; position++) {
         const arg = args[position]!;
@@ -145,15 +147,6 @@ function firstRejected(fixed: readonly (readonly Slot[])[], args: readonly Nginx
 /** An argument with a variable or a template expression: never judged. */
 function opaque(arg: NginxArgument): boolean {
   return arg.templated === true || arg.value.includes('$');
-}
-
-const lowerChoices = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/** A shape's keywords, lower-cased once (nginx compares them without case). */
-function lowerCased(choices: readonly string[]): ReadonlySet<string> {
-  let set = lowerChoices.get(choices);
-  if (!set) lowerChoices.set(choices, (set = new Set(choices.map((choice) => choice.toLowerCase()))));
-  return set;
 }
 
 /** True when some documented form takes these arguments. */

@@ -1,6 +1,7 @@
 import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
 import type { KeyFormat } from '../../keygen';
 import type { Mode } from '../../types';
+import { lowerCasedSet } from '../../text';
 
 /*
  * How secret values are judged: known placeholders, and the product's format (a Fernet key,
@@ -63,19 +64,10 @@ export function placeholderOrigin(value: string, spec: SettingSpec | undefined, 
   if (text === '') return undefined;
   const lower = text.toLowerCase();
   if (spec?.default !== undefined && spec.default !== '' && text === spec.default) return 'default';
-  if ((spec?.placeholders && lowerCased(spec.placeholders).has(lower)) || (product?.placeholders && lowerCased(product.placeholders).has(lower))) return 'product';
-  if (lowerCased(KNOWN_PLACEHOLDERS).has(lower)) return 'known';
+  if ((spec?.placeholders && lowerCasedSet(spec.placeholders).has(lower)) || (product?.placeholders && lowerCasedSet(product.placeholders).has(lower))) return 'product';
+  if (lowerCasedSet(KNOWN_PLACEHOLDERS).has(lower)) return 'known';
   if (PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(text))) return 'shape';
   return undefined;
-}
-
-/** Each placeholder list lower-cased once: every secret-like value of every check is looked up. */
-const lowerCasedLists = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-function lowerCased(list: readonly string[]): ReadonlySet<string> {
-  let set = lowerCasedLists.get(list);
-  if (!set) lowerCasedLists.set(list, (set = new Set(list.map((item) => item.toLowerCase()))));
-  return set;
 }
 
 /** Words for a placeholder's origin, for messages. */
