@@ -57,26 +57,23 @@ export async function scaleBench(recorder: Recorder): Promise<void> {
       const serverMs = Number(/\((\d+) ms\)/.exec(line)?.[1] ?? NaN);
       const afterIndex = memoryOf(session.process.pid!);
 
-      // One file at a time: what the server holds is the index and the open file's check.
-      const sequentialStart = performance.now();
-      for (const { path, language } of documents) {
+      /** Opens a file and waits for its diagnostics; returns its URI. */
+      const openChecked = async ({ path, language }: { path: string; language: string }, timeoutMs: number): Promise<string> => {
         const uri = pathToFileURL(path).href;
-        const published = session.nextDiagnostics(uri, () => true, 60_000);
+        const published = session.nextDiagnostics(uri, () => true, timeoutMs);
         await session.open(uri, readFileSync(path, 'utf8'), language);
         await published;
-        await session.close(uri);
-      }
+        return uri;
+      };
+
+      // One file at a time: what the server holds is the index and the open file's check.
+      const sequentialStart = performance.now();
+      for (const document of documents) await session.close(await openChecked(document, 60_000));
       const sequentialWall = performance.now() - sequentialStart;
       const afterSequential = memoryOf(session.process.pid!);
 
       const checkStart = performance.now();
-      const all = documents.map(async ({ path, language }) => {
-        const uri = pathToFileURL(path).href;
-        const published = session.nextDiagnostics(uri, () => true, 300_000);
-        await session.open(uri, readFileSync(path, 'utf8'), language);
-        return published;
-      });
-      await Promise.all(all);
+      await Promise.all(documents.map((document) => openChecked(document, 300_000)));
       const checkWall = performance.now() - checkStart;
       const afterCheck = memoryOf(session.process.pid!);
 

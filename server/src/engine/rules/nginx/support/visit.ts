@@ -10,9 +10,7 @@ import { rootContextsOf, type RootContext } from './fileContext';
  */
 export function visitDirectives(context: RuleContext<'nginx'>, visit: (visited: VisitedDirective, root: RootContext) => void, everyRoot = false): void {
   const roots = rootContextsOf(context.document, context.workspace);
-  for (const root of everyRoot ? roots : roots.slice(0, 1)) {
-    for (const visited of walkOf(context.document.ast.directives, root)) visit(visited, root);
-  }
+  for (const root of everyRoot ? roots : roots.slice(0, 1)) forEachDirective(context.document.ast.directives, root, (visited) => visit(visited, root));
 }
 
 /** Calls `visit` for every directive of a file read in `root`, from the walk the rules of a check share. */
