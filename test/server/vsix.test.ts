@@ -38,6 +38,13 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
     }
     const server = entries.find((entry) => entry.name === 'extension/dist/server.js')!.text();
     assert.ok(!server.includes('sourceMappingURL'), 'no source maps in the package');
+    // One character outside ASCII makes V8 hold the whole bundle's source as two-byte text: 3 MB
+    // more resident memory in the server and the CLI (a literal `…` in a regex did this).
+    for (const bundle of ['server', 'cli']) {
+      const text = entries.find((entry) => entry.name === `extension/dist/${bundle}.js`)!.text();
+      const offset = text.search(/[^\x00-\x7f]/);
+      assert.equal(offset, -1, `${bundle}.js is not ASCII: ${JSON.stringify(text.slice(Math.max(0, offset - 40), offset + 10))}`);
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -295,7 +295,7 @@ function tokenize(html: string): Token[] {
       at += ch === '…' ? 1 : 3;
     } else {
       let end = at;
-      while (end < source.length && !/[\s[\]|<…]/.test(source[end]!) && !source.startsWith('...', end)) end++;
+      while (end < source.length && !/[\s[\]|<\u2026]/.test(source[end]!) && !source.startsWith('...', end)) end++;
       if (end === at) end++;
       const text = source.slice(at, end);
       tokens.push({ type: /^[A-Za-z][\w-]*$/.test(text) ? 'placeholder' : 'glue', text, spaced });

@@ -51,7 +51,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^\{\{.*\}\}$/,
   /^your[-_ ]/i,
   /change[-_ ]?(me|it|this)|replace[-_ ]?(me|this)|change[-_]in[-_]production|generate[-_]a[-_]real/i,
-  /(\.\.\.|…)$/,
+  /(\.\.\.|\u2026)$/,
   /^(x+|\*+|\.+|-+)$/i,
   /^(todo|tbd|fixme|placeholder|dummy|sample|example)([-_].*)?$/i,
 ];
