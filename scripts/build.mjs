@@ -1,13 +1,17 @@
 // Bundles the three hosts (extension client, language server, CLI) and, with --tests, every
 // unit/CLI/server test file, with esbuild. Type checking is `npm run typecheck` (tsc --noEmit).
+// Options: --production (minified, no source maps: what the VSIX ships), --outdir <dir> (the
+// hosts' folder instead of dist/; the benchmark builds what ships into .bench/dist).
 import { build } from 'esbuild';
 import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');
+const outdirAt = process.argv.indexOf('--outdir');
+const hosts = outdirAt > 0 && process.argv[outdirAt + 1] ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
 
 const common = {
   bundle: true,
@@ -23,9 +27,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(root, 'dist/server.js') }),
-  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(hosts, 'client.js'), external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(hosts, 'server.js') }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(hosts, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
 ]);
 
 if (withTests) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspSession } from '../../test/server/lspSession';
+import { CLI, SERVER } from './hosts';
 import type { Recorder } from './results';
 import { median, medianRun, ms, printTable, timedRun } from './stats';
 
@@ -16,7 +17,7 @@ const RUNS = 5;
 export async function coldStartBench(recorder: Recorder, root: string): Promise<void> {
   const rows: string[][] = [];
   const node = medianRun(RUNS, process.execPath, ['-e', '0']);
-  const cli = medianRun(RUNS, process.execPath, ['dist/cli.js', 'check', 'examples/flovyn/config.toml'], { cwd: root });
+  const cli = medianRun(RUNS, process.execPath, [CLI, 'check', 'examples/flovyn/config.toml'], { cwd: root });
   recorder.record('cold.node', node.wallMs, 'ms', { note: 'node -e 0' });
   recorder.record('cold.cli.oneFile', cli.wallMs, 'ms', { note: 'deploy-doctor check examples/flovyn/config.toml' });
   rows.push(['node -e 0 (the floor)', ms(node.wallMs), '']);
@@ -28,7 +29,7 @@ export async function coldStartBench(recorder: Recorder, root: string): Promise<
     const firstDiagnostics: number[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const { session } = await LspSession.start({ folder, settings: { deployDoctor: { debounceMs: 0 } } });
+      const { session } = await LspSession.start({ ...SERVER, folder, settings: { deployDoctor: { debounceMs: 0 } } });
       initialized.push(performance.now() - started);
       const uri = pathToFileURL(join(folder, '.env')).href;
       const published = session.nextDiagnostics(uri, () => true, 30_000);

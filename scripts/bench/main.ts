@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: builds, then measures the engine, the language server and the CLI, prints
- * tables, and writes `.bench/last.json` compared with the run before. Not a test: numbers on a
- * busy machine are inflated (the load average is printed and saved with them).
+ * `npm run bench`: builds the hosts as they ship (scripts/bench.mjs), then measures the engine,
+ * the language server and the CLI, prints tables, and writes `.bench/last.json` compared with the
+ * run before. Not a test: numbers on a busy machine are inflated (the load average is printed and
+ * saved with them).
  *
  *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation]
  */

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { FileKind } from '../../server/src/engine';
 import { LspSession } from '../../test/server/lspSession';
 import { generate } from './generate';
+import { CLI, SERVER } from './hosts';
 import type { Recorder } from './results';
 import { mb, ms, printTable, timedRun } from './stats';
 
@@ -50,7 +51,7 @@ export async function scaleBench(recorder: Recorder): Promise<void> {
   const rows: string[][] = [];
   try {
     const started = performance.now();
-    const { session } = await LspSession.start({ folder, settings: { deployDoctor: { debounceMs: 0 } } });
+    const { session } = await LspSession.start({ ...SERVER, folder, settings: { deployDoctor: { debounceMs: 0 } } });
     try {
       const line = await session.waitForLog(/^indexed \d+ configuration files/, 120_000);
       const indexWall = performance.now() - started;
@@ -100,7 +101,7 @@ export async function scaleBench(recorder: Recorder): Promise<void> {
       await session.stop();
     }
 
-    const cli = timedRun(process.execPath, ['dist/cli.js', 'check', '--format', 'json', folder]);
+    const cli = timedRun(process.execPath, [CLI, 'check', '--format', 'json', folder]);
     const found = cli.status === 2 ? NaN : (JSON.parse(cli.stdout) as { diagnostics: unknown[] }).diagnostics.length;
     recorder.record('scale.cli.wall', cli.wallMs, 'ms', { note: 'deploy-doctor check --format json on the whole tree' });
     rows.push(['CLI: check the whole tree', ms(cli.wallMs), `exit ${cli.status}, ${found} findings`]);

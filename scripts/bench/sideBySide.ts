@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Engine, pathToUri } from '../../server/src/engine';
 import { parseNginx } from '../../server/src/engine/parsers/nginx/parse';
 import { generate } from './generate';
+import { CLI } from './hosts';
 import type { Recorder } from './results';
 import { median, medianRun, ms, printTable, ratio, timed } from './stats';
 
@@ -48,7 +49,7 @@ function composeVsDclint(recorder: Recorder, root: string, folder: string, runs:
   const rows: string[][] = [];
   for (const set of sets) {
     const bytes = set.files.reduce((sum, file) => sum + statSync(file).size, 0);
-    const ours = medianRun(runs, process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', ...set.files], { cwd: root });
+    const ours = medianRun(runs, process.execPath, [join(root, CLI), 'check', '--format', 'json', ...set.files], { cwd: root });
     const theirs = medianRun(runs, dclint, ['--color', 'false', ...set.files], { cwd: root });
     const floor = median(Array.from({ length: 10 }, () => timed(() => set.files.map((file) => readFileSync(file, 'utf8').split('\n'))).wallMs));
     const key = set.name.replace(/ \(.*|,/g, '').replace(/\s+/g, '-');
@@ -89,7 +90,7 @@ function nginxVsNginx(recorder: Recorder, folder: string, runs: number): void {
       ),
     );
     const floor = median(Array.from({ length: 30 }, () => timed(() => text.split('\n')).wallMs));
-    const cli = medianRun(runs, process.execPath, ['dist/cli.js', 'check', '--format', 'json', file]);
+    const cli = medianRun(runs, process.execPath, [CLI, 'check', '--format', 'json', file]);
     const nginxT = medianRun(runs, NGINX, ['-t', '-q', '-p', `${dir}/`, '-c', file, '-g', 'error_log stderr;']);
     const name = `side.nginx.${lines}`;
     recorder.record(`${name}.parse`, parse, 'ms');

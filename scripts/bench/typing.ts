@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { FILE_KINDS, type FileKind } from '../../server/src/engine';
 import { LspSession } from '../../test/server/lspSession';
 import { generate } from './generate';
+import { SERVER } from './hosts';
 import type { Recorder } from './results';
 import { ms, percentile, printTable } from './stats';
 
@@ -23,7 +24,7 @@ export async function typingBench(recorder: Recorder, quick: boolean): Promise<v
   const folder = mkdtempSync(join(tmpdir(), 'dd-bench-typing-'));
   const edits = quick ? 100 : EDITS;
   const rows: string[][] = [];
-  const { session } = await LspSession.start({ folder, settings: { deployDoctor: { debounceMs: 0 } } });
+  const { session } = await LspSession.start({ ...SERVER, folder, settings: { deployDoctor: { debounceMs: 0 } } });
   try {
     for (const kind of FILE_KINDS) {
       const text = generate(kind, LINES);

@@ -23,6 +23,8 @@ export interface SessionOptions {
   readonly settings?: Record<string, unknown>;
   readonly capabilities?: ClientCapabilities;
   readonly initializationOptions?: unknown;
+  /** The server bundle to run; `dist/server.js` (the development build) unless set. */
+  readonly server?: string;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -86,7 +88,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child, options);
     child.stderr!.on('data', (chunk: Buffer) => (session.stderr += chunk.toString('utf8')));
     const exited = new Promise<never>((_, reject) =>
