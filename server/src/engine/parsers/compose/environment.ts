@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlNodes';
 import type { SettingOccurrence } from '../../settings';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';

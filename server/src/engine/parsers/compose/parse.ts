@@ -1,4 +1,5 @@
-import { Composer, Document, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
+import { Composer, Document, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar } from './yamlNodes';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';

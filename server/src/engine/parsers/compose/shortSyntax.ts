@@ -1,4 +1,5 @@
-import { isScalar, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { isScalar } from './yamlNodes';
 import type { Span } from '../../types';
 import { isQuoted } from './yamlText';
 

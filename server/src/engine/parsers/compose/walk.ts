@@ -1,4 +1,5 @@
-import { isCollection, isDocument, isPair, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isCollection, isDocument, isPair } from './yamlNodes';
 
 /**
  * Calls `visit` for every node under `root` (a document or a node) in document order: a

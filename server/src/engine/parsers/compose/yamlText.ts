@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { Scalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from './yamlNodes';
 import type { ComposeFile } from './ast';
 import { columnOf, lineIndentOf } from './nodes';
 

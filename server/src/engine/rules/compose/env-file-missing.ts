@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../parsers/compose/yamlNodes';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { interpolate } from '../../parsers/compose/interpolation';
 import { entryOf, resolveNode, scalarText, spanOf } from '../../parsers/compose/nodes';

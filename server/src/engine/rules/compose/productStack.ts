@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { isMap, isScalar } from '../../parsers/compose/yamlNodes';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
 import { serviceSignals } from '../../detect/signals';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq } from '../../parsers/compose/yamlNodes';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { entryOf, mapEntries, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';
