@@ -175,12 +175,19 @@ export class Engine {
 
     const kept = applySuppressions(findings, directives.suppressions, document);
     const diagnostics: Diagnostic[] = [];
+    // Line tables of the other files that findings point into, made once per file per check.
+    const linesOf = new Map<string, LineIndex>([[document.uri, document.lines]]);
+    const lines = (uri: string) => {
+      let index = linesOf.get(uri);
+      if (!index) linesOf.set(uri, (index = new LineIndex(safeRead(workspace, uri) ?? '')));
+      return index;
+    };
     for (const { rule, finding } of kept) {
       const severity = finding.severity !== undefined ? this.adjust(rule, finding.severity) : this.severityOf(rule);
       if (severity === 'off') continue;
-      diagnostics.push(this.toDiagnostic(document, rule, finding, severity, product?.id, workspace));
+      diagnostics.push(this.toDiagnostic(document, rule, finding, severity, product?.id, workspace, lines));
     }
-    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+    diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     return { uri: source.uri, kind, product: product?.id, productSource: analyzed.productSource, mode, diagnostics };
   }
 
@@ -241,15 +248,11 @@ export class Engine {
     severity: Severity,
     product: ProductId | undefined,
     workspace: WorkspaceView,
+    linesOf: (uri: string) => LineIndex,
   ): Diagnostic {
-    const lines = document.lines;
     // Most findings have neither: they share one empty array rather than making two each.
     const related = finding.related?.length
-      ? finding.related.map((item) => ({
-          uri: item.uri,
-          range: (item.uri === document.uri ? lines : new LineIndex(safeRead(workspace, item.uri) ?? '')).rangeOf(item.span),
-          message: item.message,
-        }))
+      ? finding.related.map((item) => ({ uri: item.uri, range: linesOf(item.uri).rangeOf(item.span), message: item.message }))
       : NONE;
     const fixes = finding.fixes?.length ? finding.fixes.map((fix) => resolveFix(fix, rule.meta.id, document, workspace)) : NONE;
     return {
@@ -257,7 +260,7 @@ export class Engine {
       rule: rule.meta.id,
       severity,
       span: finding.span,
-      range: lines.rangeOf(finding.span),
+      range: document.lines.rangeOf(finding.span),
       message: finding.message,
       ...(product !== undefined ? { product } : {}),
       related,
