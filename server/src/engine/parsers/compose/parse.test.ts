@@ -33,6 +33,16 @@ test('comments are found in every position, with exact spans', () => {
   assert.equal(file.comments[3]!.text, ' deploy-doctor disable-next-line compose/schema');
 });
 
+test('a # inside a scalar is no comment; one on a line the parser gave up on still is', () => {
+  const text = ['x-a: b#c', 'x-b: "d # e"', "x-c: 'f # g'", 'x-d: >-', '  #h', '?# i # j', '|: k # l', ''].join('\n');
+  const file = parseCompose(text);
+  assert.ok(file.errors.length > 0, 'the last two lines are not YAML');
+  assert.deepEqual(
+    file.comments.map((comment) => slice(text, comment.span)),
+    ['# j'],
+  );
+});
+
 test('a duplicate key is an error at the second key', () => {
   const text = 'services:\n  web:\n    image: a\n    image: b\n';
   const file = parseCompose(text);

@@ -1,4 +1,4 @@
-import { Composer, Document, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
+import { Composer, CST, Document, Lexer, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
 import { isAlias, isCollection, isMap, isPair, isScalar } from './yamlNodes';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
@@ -27,7 +27,7 @@ const PARSE_OPTIONS = {
  */
 export function parseCompose(text: string): ComposeFile {
   const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const { tokens, comments } = tokenize(text, lineCounter);
   const composer = new Composer(PARSE_OPTIONS);
   let document: Document.Parsed | undefined;
   const errors: ComposeParseError[] = [];
@@ -67,7 +67,7 @@ export function parseCompose(text: string): ComposeFile {
     });
   }
 
-  return { text, document: parsed, lineCounter, data, comments: commentsOf(tokens, text), errors, warnings };
+  return { text, document: parsed, lineCounter, data, comments, errors, warnings };
 }
 
 function toParseError(error: YAMLError, text: string): ComposeParseError {
@@ -157,36 +157,28 @@ function firstAliasSpan(document: Document.Parsed): Span | undefined {
 }
 
 /**
- * Every `#` comment of the source, found in the CST (the composed nodes keep comment text but not
- * where it was), so directives work wherever they are written: before a key, after a value, inside
- * a flow collection or at the end of the file.
+ * The CST, as `Parser.parse` makes it, and every `#` comment of the source, taken from the lexemes
+ * on their way to the parser (the composed nodes keep comment text but not where it was), so
+ * directives work wherever they are written: before a key, after a value, inside a flow
+ * collection or at the end of the file. (Walking the CST for them cost more than lexing.)
  */
-function commentsOf(tokens: readonly unknown[], text: string): Comment[] {
+function tokenize(text: string, lineCounter: LineCounter): { tokens: CST.Token[]; comments: Comment[] } {
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens: CST.Token[] = [];
   const comments: Comment[] = [];
-  const seen = new Set<number>();
-  // With a stack, not recursion: 10,000 nested flow collections must not overflow the call
-  // stack. The order of the walk does not matter: comments are sorted by offset at the end.
-  const stack: unknown[] = [tokens];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
+  lineCounter.addNewLine(0);
+  // The lexeme after the scalar marker is a scalar's source, even one that starts with `#`.
+  let atScalar = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (!atScalar && lexeme.charCodeAt(0) === HASH) {
+      comments.push({ span: { start: parser.offset, end: parser.offset + lexeme.length }, text: lexeme.slice(1) });
     }
-    if (typeof node !== 'object' || node === null) continue;
-    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      if (!seen.has(token.offset) && text.startsWith('#', token.offset)) {
-        seen.add(token.offset);
-        const end = token.offset + token.source.length;
-        comments.push({ span: { start: token.offset, end }, text: token.source.slice(1) });
-      }
-      continue;
-    }
-    for (const key in node) {
-      const value = (node as Record<string, unknown>)[key];
-      if (typeof value === 'object' && value !== null) stack.push(value);
-    }
+    atScalar = !atScalar && lexeme === SCALAR_MARKER;
+    for (const token of parser.next(lexeme)) tokens.push(token);
   }
-  return comments.sort((a, b) => a.span.start - b.span.start);
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, comments };
 }
+
+const HASH = 0x23;
+const SCALAR_MARKER = CST.SCALAR;
