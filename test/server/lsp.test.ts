@@ -83,6 +83,32 @@ test('an incremental didChange republishes for the new version, after the deboun
   assert.equal(stale.length, 0, 'version 2 was superseded before the debounce ended');
 });
 
+test('with deployDoctor.trace.server on, each check is traced with its version, finding count and time; off, nothing', async () => {
+  const folder = workspace();
+  const { session } = await start({ folder });
+  const uri = uriOf(folder, '.env');
+  const opened = session.nextDiagnostics(uri);
+  await session.open(uri, ENV_TEXT, 'dotenv');
+  await opened;
+  assert.equal(session.traces.length, 0, 'tracing is off until the client turns it on');
+
+  await session.setTrace('messages');
+  const changed = session.nextDiagnostics(uri, (params) => params.version === 2);
+  await session.change(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } }, 'BAR=1');
+  const { diagnostics } = await changed;
+  const line = session.traces.find((trace) => trace.includes('version 2'));
+  assert.ok(line, `a trace for version 2 among ${JSON.stringify(session.traces)}`);
+  assert.ok(line.startsWith(`checked ${uri} version 2: ${diagnostics.length} diagnostics in `), line);
+  assert.match(line, / in \d+\.\d ms$/);
+
+  await session.setTrace('off');
+  const count = session.traces.length;
+  const again = session.nextDiagnostics(uri, (params) => params.version === 3);
+  await session.change(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, '#');
+  await again;
+  assert.equal(session.traces.length, count, 'no trace after tracing was turned off');
+});
+
 test('code actions: the rule quick fix (preferred), disable-for-this-line, and fix all', async () => {
   const folder = workspace();
   const { session } = await start({ folder });
@@ -269,6 +295,8 @@ test('a canary secret from the file never appears in anything the server sends',
   const canary = 'Zq8xW3canaryK7v';
   const folder = workspace({ 'docker-compose.yml': `services:\n  app:\n    image: ghcr.io/example/app\n    environment:\n      JWT_SECRET: ${canary}\n` });
   const { session } = await start({ folder });
+  // The trace lines (one per check) are part of what the server sends.
+  await session.setTrace('verbose');
   const uri = uriOf(folder, '.env');
   const text = [`JWT_SECRET=${canary}`, `JWT_SECRET=${canary}2`, `broken ${canary} line`, `ENCRYPTION_KEY="${canary}`, `CORS_ORIGIN=*`, ''].join('\n');
   const opened = session.nextDiagnostics(uri);
@@ -298,6 +326,8 @@ test('a canary secret from the file never appears in anything the server sends',
   assert.ok(session.traffic.includes('env/duplicate-key'), 'traffic was recorded');
   assert.ok(!session.traffic.includes(canary), 'the canary appears in the server output');
   assert.ok(!session.logs.some((line) => line.includes(canary)));
+  assert.ok(session.traces.length >= 2, 'checks were traced');
+  assert.ok(!session.traces.some((line) => line.includes(canary)));
 });
 
 test('cross-file: editing .env re-checks the open compose file (compose/undefined-variable)', { todo: !allRules.some((rule) => rule.meta.id === 'compose/undefined-variable') && 'compose/undefined-variable is not written yet' }, async () => {

@@ -49,6 +49,8 @@ export class LspSession {
   /** Everything the server wrote to stdout (every response and notification), as text. */
   traffic = '';
   logs: string[] = [];
+  /** The server's `$/logTrace` lines, once `setTrace` has turned tracing on. */
+  traces: string[] = [];
   /** The server's stderr, for failure messages. */
   stderr = '';
   private readonly waiters: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
@@ -77,6 +79,9 @@ export class LspSession {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+    });
+    this.connection.onNotification('$/logTrace', (params: { message: string }) => {
+      this.traces.push(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section !== undefined ? (this.settings[item.section] ?? null) : null)),
@@ -150,6 +155,11 @@ export class LspSession {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
+  }
+
+  /** What VS Code sends when `deployDoctor.trace.server` changes. */
+  async setTrace(value: 'off' | 'messages' | 'verbose'): Promise<void> {
+    await this.connection.sendNotification('$/setTrace', { value });
   }
 
   async close(uri: string): Promise<void> {

@@ -53,6 +53,7 @@ const checker = new DocumentChecker({
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   fileInfoChanged: (info: FileInfo) => void connection.sendNotification(Notifications.fileInfoChanged, info),
   log,
+  trace: (message) => connection.tracer.log(message),
   get relatedInformation() {
     return relatedInformation;
   },
