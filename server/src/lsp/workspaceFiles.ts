@@ -11,6 +11,12 @@ const SNIFF_LIMIT_BYTES = 256 * 1024;
 /** A workspace walk stops after this many directory entries, so a huge tree cannot stall the server. */
 const MAX_ENTRIES = 200_000;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/**
+ * How much text read from disk stays cached (characters, least recently read dropped first): the
+ * files other files read (a compose file's `.env`) are read again on every check of those, but a
+ * monorepo's thousands of configuration files must not all stay in memory.
+ */
+const DISK_CACHE_CHARS = 2_000_000;
 
 export interface IndexResult {
   readonly files: number;
@@ -25,8 +31,17 @@ export interface IndexResult {
 export class WorkspaceFiles implements WorkspaceView {
   private readonly known = new Set<string>();
   private readonly diskCache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly text: string | undefined }>();
+  private diskCacheChars = 0;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly diskCacheLimit = DISK_CACHE_CHARS,
+  ) {}
+
+  /** The characters of disk text held in the cache. */
+  get cachedChars(): number {
+    return this.diskCacheChars;
+  }
 
   readText(uri: string): string | undefined {
     const open = this.documents.get(uri);
@@ -43,16 +58,16 @@ export class WorkspaceFiles implements WorkspaceView {
   /** Records a created or changed file that is a configuration file (`kind` known). */
   add(uri: string): void {
     this.known.add(uri);
-    this.diskCache.delete(uri);
+    this.uncache(uri);
   }
 
   remove(uri: string): void {
     this.known.delete(uri);
-    this.diskCache.delete(uri);
+    this.uncache(uri);
   }
 
   changed(uri: string): void {
-    this.diskCache.delete(uri);
+    this.uncache(uri);
   }
 
   has(uri: string): boolean {
@@ -93,6 +108,7 @@ export class WorkspaceFiles implements WorkspaceView {
     this.known.clear();
     for (const uri of found) this.known.add(uri);
     this.diskCache.clear();
+    this.diskCacheChars = 0;
     return { files: found.size, truncated: entries > MAX_ENTRIES };
   }
 
@@ -103,14 +119,29 @@ export class WorkspaceFiles implements WorkspaceView {
       const stats = statSync(path);
       if (!stats.isFile()) return undefined;
       const cached = this.diskCache.get(uri);
-      if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.text;
+      this.uncache(uri);
+      const fresh = cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
       // A file far beyond the engine's limit is not read whole: the engine would skip it anyway.
-      const text = stats.size > MAX_FILE_CHARS * 4 ? undefined : readFileSync(path, 'utf8');
+      const text = fresh ? cached.text : stats.size > MAX_FILE_CHARS * 4 ? undefined : readFileSync(path, 'utf8');
+      // Map order is use order: re-inserted last, so the first entries are the least recently read.
       this.diskCache.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size, text });
+      this.diskCacheChars += text?.length ?? 0;
+      for (const [oldest, entry] of this.diskCache) {
+        if (this.diskCacheChars <= this.diskCacheLimit || oldest === uri) break;
+        this.diskCache.delete(oldest);
+        this.diskCacheChars -= entry.text?.length ?? 0;
+      }
       return text;
     } catch {
       return undefined;
     }
+  }
+
+  private uncache(uri: string): void {
+    const entry = this.diskCache.get(uri);
+    if (!entry) return;
+    this.diskCache.delete(uri);
+    this.diskCacheChars -= entry.text?.length ?? 0;
   }
 }
 
