@@ -19,7 +19,7 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
 
     const entries = zipEntries(readFileSync(vsix));
     const names = entries.map((entry) => entry.name);
-    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js']) {
+    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/nginx-reference.js']) {
       assert.ok(names.includes(required), `${required} in ${names.join(', ')}`);
     }
     assert.ok(names.some((name) => /^extension\/docs\/rules\/.+\.md$/.test(name)), 'rule docs');
@@ -40,7 +40,7 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
     assert.ok(!server.includes('sourceMappingURL'), 'no source maps in the package');
     // One character outside ASCII makes V8 hold the whole bundle's source as two-byte text: 3 MB
     // more resident memory in the server and the CLI (a literal `…` in a regex did this).
-    for (const bundle of ['server', 'cli']) {
+    for (const bundle of ['server', 'cli', 'nginx-reference']) {
       const text = entries.find((entry) => entry.name === `extension/dist/${bundle}.js`)!.text();
       const offset = text.search(/[^\x00-\x7f]/);
       assert.equal(offset, -1, `${bundle}.js is not ASCII: ${JSON.stringify(text.slice(Math.max(0, offset - 40), offset + 10))}`);

@@ -35,8 +35,9 @@ export interface NginxReference {
 
 /**
  * The package, loaded on first use rather than at start-up: its data is 1.7 MB of JavaScript
- * (about 8 MB of memory and 40 ms to evaluate) that a run without nginx files never needs.
- * The bundler turns this `require` into a lazily evaluated module.
+ * (about 8 MB of memory and 40 ms to evaluate) that a run without nginx files never needs. In the
+ * server and CLI this `require` loads `nginx-reference.js` beside them (scripts/build.mjs), so
+ * Node does not even parse it before then; other bundles hold it as a lazily evaluated module.
  */
 let referenceLib: typeof ReferenceLib | undefined;
 
