@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_FORMATS } from '../server/src/engine/keygen';
 import type { ProductDefinition, Requirement, SettingSpec } from './types';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Mode } from '../server/src/engine/types';
 import { parseBoolean, TOML_BOOLEAN } from './booleans';
 import type { BooleanParsing, InvalidValueEffect, ProductDefinition, SettingSpec } from './types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_FORMATS, type KeyFormat } from '../engine';
 
 /** Request params as the server accepts them; anything else is answered with InvalidParams. */

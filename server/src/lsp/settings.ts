@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EngineOptions, KindAssociation, ProductAssociation, SeverityOverride } from '../engine';
 import { FILE_KINDS } from '../engine';
 
