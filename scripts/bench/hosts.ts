@@ -6,5 +6,5 @@ import type { SessionOptions } from '../../test/server/lspSession';
 
 export const CLI = '.bench/dist/cli.js';
 
-/** The language server as the extension starts it. */
+/** The session options that run the shipped server bundle. */
 export const SERVER: Pick<SessionOptions, 'server'> = { server: '.bench/dist/server.js' };

@@ -176,16 +176,16 @@ export class Engine {
     const kept = applySuppressions(findings, directives.suppressions, document);
     const diagnostics: Diagnostic[] = [];
     // Line tables of the other files that findings point into, made once per file per check.
-    const linesOf = new Map<string, LineIndex>([[document.uri, document.lines]]);
-    const lines = (uri: string) => {
-      let index = linesOf.get(uri);
-      if (!index) linesOf.set(uri, (index = new LineIndex(safeRead(workspace, uri) ?? '')));
-      return index;
+    const lineTables = new Map<string, LineIndex>([[document.uri, document.lines]]);
+    const linesOf = (uri: string) => {
+      let lines = lineTables.get(uri);
+      if (!lines) lineTables.set(uri, (lines = new LineIndex(safeRead(workspace, uri) ?? '')));
+      return lines;
     };
     for (const { rule, finding } of kept) {
       const severity = finding.severity !== undefined ? this.adjust(rule, finding.severity) : this.severityOf(rule);
       if (severity === 'off') continue;
-      diagnostics.push(this.toDiagnostic(document, rule, finding, severity, product?.id, workspace, lines));
+      diagnostics.push(this.toDiagnostic(document, rule, finding, severity, product?.id, workspace, linesOf));
     }
     diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     return { uri: source.uri, kind, product: product?.id, productSource: analyzed.productSource, mode, diagnostics };
