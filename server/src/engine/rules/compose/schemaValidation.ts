@@ -43,7 +43,8 @@ function getValidator(): Validator {
   delete root['$schema'];
   // Compiling the whole specification is the first compose check's main cost; skipping ajv's code
   // optimisation passes makes it about a third cheaper, and validation of one file stays instant.
-  // Loaded with the first compose file: ajv is a large package that other kinds never use.
+  // Loaded with the first compose file: ajv is a large package that other kinds never use (in the
+  // server and CLI, `ajv.js` beside them: scripts/build.mjs).
   const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
   const ajv = new AjvClass({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
   ajv.addSchema(root, SCHEMA_ID);
