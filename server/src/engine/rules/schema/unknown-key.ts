@@ -1,4 +1,4 @@
-import { closest, editDistance, envPrefixesOf, knownNames, specOf } from '../../../../../schemas/lookup';
+import { closest, editDistance, envPrefixesOf, knownNames } from '../../../../../schemas/lookup';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import type { Severity } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
@@ -39,14 +39,14 @@ interface Unknown {
 function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting: CheckedSetting): Unknown | undefined {
   const key = setting.occurrence.key;
   const policy = product.unknownKeys;
+  // `setting.spec` is the key's spec of any source: a TOML key written as an env variable
+  // (`database_url`) is known too, and belongs to the TOML file's checks.
   if (setting.spec) {
     if (setting.spec.notInDotenv && group.format === 'env') {
       return { message: `${key}: ${setting.spec.notInDotenv}`, severity: 'error', suggestion: undefined };
     }
     return undefined;
   }
-  // A TOML key written as an env variable (`database_url`) belongs to the TOML file, not here.
-  if (specOf(product, key)) return undefined;
   const candidates = knownNames(product, 'env');
   const suggestion = closest(key, candidates);
   const fold = (text: string) => (product.caseInsensitiveKeys ? text.toUpperCase() : text);
@@ -72,7 +72,7 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
 function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Unknown | undefined {
   const policy = product.unknownTomlKeys;
   const key = setting.occurrence.key;
-  if (!policy || setting.spec || specOf(product, key)) return undefined;
+  if (!policy || setting.spec) return undefined;
   const tomlKeys = product.settings.filter((spec) => spec.source === 'toml');
   // A table that holds declared keys (`auth` of `auth.enabled`) is known too.
   if (tomlKeys.some((spec) => spec.key.startsWith(`${key}.`) || spec.aliases?.some((alias) => alias.startsWith(`${key}.`)))) return undefined;
