@@ -37,7 +37,8 @@ const BESIDE_HOSTS = { '@nginx/reference-lib': 'nginx-reference.js', ajv: 'ajv.j
 const besideHosts = {
   name: 'beside-hosts',
   setup(build) {
-    build.onResolve({ filter: /^(@nginx\/reference-lib|ajv)$/ }, ({ path }) => ({ path: `./${BESIDE_HOSTS[path]}`, external: true }));
+    // Bare package names only; the others resolve as usual.
+    build.onResolve({ filter: /^[@a-z]/ }, ({ path }) => (Object.hasOwn(BESIDE_HOSTS, path) ? { path: `./${BESIDE_HOSTS[path]}`, external: true } : undefined));
   },
 };
 const host = { ...common, plugins: [...common.plugins, besideHosts] };
