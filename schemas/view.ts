@@ -1,3 +1,4 @@
+import { appendTo } from '../server/src/engine/collections';
 import type { Mode } from '../server/src/engine/types';
 import { parseBoolean } from './booleans';
 import { specOf } from './lookup';
@@ -22,8 +23,8 @@ export function settingsView(
   const byKey = new Map<string, SettingValue[]>();
   for (const setting of settings) {
     const spec = specOf(product, setting.key);
-    if (spec) append(bySpec, spec, setting);
-    append(byKey, setting.key, setting);
+    if (spec) appendTo(bySpec, spec, setting);
+    appendTo(byKey, setting.key, setting);
   }
   const occurrences = (key: string): readonly SettingValue[] => {
     const spec = specOf(product, key);
@@ -95,12 +96,6 @@ export function describeRequirement(requirement: Requirement | undefined): strin
   }
   if (requirement.unlessSet?.length) parts.push(`unless ${requirement.unlessSet.join(' or ')} is set`);
   return parts.join(' ') || 'always';
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function nonEmpty(value: string | undefined): boolean {

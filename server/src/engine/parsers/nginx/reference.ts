@@ -1,5 +1,6 @@
 import type * as ReferenceLib from '@nginx/reference-lib';
 import { argumentShapeOf, type ArgumentShape, type SyntaxNotes } from './syntax';
+import { appendTo } from '../../collections';
 
 /**
  * What nginx's official documentation says about every directive, from `@nginx/reference-lib`
@@ -65,9 +66,7 @@ export function nginxReference(): NginxReference {
       default: directive.default,
       shapes: directive.syntax.map((syntax) => argumentShapeOf(syntax, notesOf(directive.description))),
     };
-    const list = entries.get(entry.name);
-    if (list) list.push(entry);
-    else entries.set(entry.name, [entry]);
+    appendTo(entries, entry.name, entry);
     for (const context of directive.contexts) if (context) contextNames.add(context);
   }
   reference = { entries, names: [...entries.keys()].sort(), contextNames };

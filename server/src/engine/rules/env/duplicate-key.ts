@@ -4,6 +4,7 @@ import { parseEnv } from '../../parsers/env/parse';
 import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
+import { appendTo } from '../../collections';
 
 /**
  * A key set twice. dotenv.parse keeps the last value, so every earlier line is dead text that
@@ -19,11 +20,7 @@ export const duplicateKey = defineRule({
   },
   check({ document, report }) {
     const byKey = new Map<string, EnvEntry[]>();
-    for (const entry of document.ast.entries) {
-      const same = byKey.get(entry.key);
-      if (same) same.push(entry);
-      else byKey.set(entry.key, [entry]);
-    }
+    for (const entry of document.ast.entries) appendTo(byKey, entry.key, entry);
     const lineOf = (entry: EnvEntry) => document.lines.positionAt(entry.keySpan.start).line + 1;
     const local = localDeletions(document.text, document.ast.entries);
     for (const [key, entries] of byKey) {

@@ -8,6 +8,7 @@ import { settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../.
 import type { Mode, Span } from '../../types';
 import { basename } from '../../uri';
 import type { RuleContext } from '../rule';
+import { appendTo } from '../../collections';
 
 /*
  * What the secret, CORS, security and schema rules share: a file's setting groups with their
@@ -202,12 +203,7 @@ export function occurrencesOf(group: CheckedGroup, spec: SettingSpec): readonly 
   let bySpec = settingsBySpec.get(group);
   if (!bySpec) {
     bySpec = new Map();
-    for (const setting of group.settings) {
-      if (!setting.spec) continue;
-      const list = bySpec.get(setting.spec);
-      if (list) list.push(setting);
-      else bySpec.set(setting.spec, [setting]);
-    }
+    for (const setting of group.settings) if (setting.spec) appendTo(bySpec, setting.spec, setting);
     settingsBySpec.set(group, bySpec);
   }
   return bySpec.get(spec) ?? [];

@@ -1,6 +1,7 @@
 import type { NginxDirective } from '../../../parsers/nginx/ast';
 import type { RuleWorkspace } from '../../rule';
 import { includesIn, isStandardInclude, resolveInclude } from './includes';
+import { appendTo } from '../../../collections';
 
 /*
  * What a block really configures, the way nginx merges configuration: a block's own directives
@@ -63,11 +64,7 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
   };
   splice(children, uri, 0, new Set([uri]));
   const byName = new Map<string, ScopedDirective[]>();
-  for (const entry of directives) {
-    const list = byName.get(entry.directive.name);
-    if (list) list.push(entry);
-    else byName.set(entry.directive.name, [entry]);
-  }
+  for (const entry of directives) appendTo(byName, entry.directive.name, entry);
   return { owner, uri, directives, unknownInclude, byName };
 }
 

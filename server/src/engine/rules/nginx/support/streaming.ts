@@ -4,6 +4,7 @@ import type { RuleContext, RuleWorkspace } from '../../rule';
 import { rootContextsOf, type NginxDocument } from './fileContext';
 import { forEachDirective } from './visit';
 import { headerValue, scopeChain, type Scope } from './scopes';
+import { appendTo } from '../../../collections';
 
 /*
  * Which proxied locations carry streams: Server-Sent Events (responses that must not be
@@ -123,9 +124,7 @@ function groupByServer(locations: readonly ProxyLocation[]): ProxyLocation[][] {
     const server = [...location.parents].reverse().find((parent) => parent.name === 'server');
     // Only locations directly in the server (or at the top of a snippet) take part in selection.
     if (location.parents.length > 0 && location.parents[location.parents.length - 1] !== server) continue;
-    const group = groups.get(server);
-    if (group) group.push(location);
-    else groups.set(server, [location]);
+    appendTo(groups, server, location);
   }
   return [...groups.values()];
 }
