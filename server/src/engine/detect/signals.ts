@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../document';
 import type { NginxDirective } from '../parsers/nginx/ast';
+import { walkDirectives } from '../parsers/nginx/walk';
 import { uriPath } from '../uri';
 
 /** What product detection looks at in a file: names only, never values of secrets. */
@@ -40,18 +41,14 @@ export function serviceSignals(envKeys: readonly string[], image: string | undef
 /** `upstream` names and the hosts of `proxy_pass` URLs (`http://agentim:3000/` → `agentim`). */
 function nginxBackendsOf(directives: readonly NginxDirective[]): string[] {
   const backends: string[] = [];
-  // A stack rather than recursion: 10,000 nested blocks must not overflow.
-  const stack = [...directives];
-  while (stack.length > 0) {
-    const directive = stack.pop()!;
+  walkDirectives(directives, (directive) => {
     const target = directive.args[0]?.value;
     if (target !== undefined && directive.block && directive.name === 'upstream') backends.push(target);
     if (target !== undefined && directive.name === 'proxy_pass') {
       const host = PROXY_HOST.exec(target)?.[1];
       if (host) backends.push(host);
     }
-    if (directive.block) for (const child of directive.block.children) stack.push(child);
-  }
+  });
   return backends;
 }
 

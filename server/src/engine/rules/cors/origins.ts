@@ -1,5 +1,6 @@
 import type { SettingSpec } from '../../../../../schemas/types';
 import type { NginxDirective } from '../../parsers/nginx/ast';
+import { walkDirectives } from '../../parsers/nginx/walk';
 import type { Span } from '../../types';
 import type { CheckedGroup, CheckedSetting } from '../schema/productSettings';
 
@@ -89,16 +90,9 @@ const DYNAMIC = new Set(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass'
 /** True for a `location` block whose every request is answered from disk. */
 function servesStaticFiles(block: NginxDirective | undefined): boolean {
   if (block?.name !== 'location' || !block.block) return false;
-  // A stack rather than recursion: 10,000 nested blocks must not overflow.
-  const stack = [...block.block.children];
-  while (stack.length > 0) {
-    const directive = stack.pop()!;
-    if (DYNAMIC.has(directive.name)) return false;
-    // `try_files $uri @backend;` hands what is not on disk to a named location.
-    if (directive.name === 'try_files' && directive.args.some((arg) => arg.value.startsWith('@'))) return false;
-    if (directive.block) for (const child of directive.block.children) stack.push(child);
-  }
-  return true;
+  // `try_files $uri @backend;` hands what is not on disk to a named location.
+  const handsOn = (directive: NginxDirective) => DYNAMIC.has(directive.name) || (directive.name === 'try_files' && directive.args.some((arg) => arg.value.startsWith('@')));
+  return !walkDirectives(block.block.children, handsOn);
 }
 
 /** Every literal `*` Access-Control-Allow-Origin header of an nginx file. */

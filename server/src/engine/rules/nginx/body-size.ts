@@ -1,5 +1,6 @@
 import type { NginxDirective } from '../../parsers/nginx/ast';
 import { parseSize } from '../../parsers/nginx/syntax';
+import { walkDirectives } from '../../parsers/nginx/walk';
 import type { RelatedLocation, TextEdit } from '../../types';
 import { pathToUri, uriPath } from '../../uri';
 import { defineRule, type RuleContext } from '../rule';
@@ -78,13 +79,7 @@ export const bodySize = defineRule({
 
 /** True when a server block passes requests to an upstream somewhere inside. */
 function proxies(server: NginxDirective): boolean {
-  const stack = [...(server.block?.children ?? [])];
-  while (stack.length > 0) {
-    const directive = stack.pop()!;
-    if (/^(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass)$/.test(directive.name)) return true;
-    if (directive.block) for (const child of directive.block.children) stack.push(child);
-  }
-  return false;
+  return walkDirectives(server.block?.children ?? [], (directive) => /^(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass)$/.test(directive.name));
 }
 
 interface UploadLimit {

@@ -1,5 +1,6 @@
 import type { ProductDefinition } from '../../../../../../schemas/types';
 import type { NginxDirective } from '../../../parsers/nginx/ast';
+import { walkDirectives } from '../../../parsers/nginx/walk';
 import type { RuleContext, RuleWorkspace } from '../../rule';
 import { rootContextsOf, type NginxDocument } from './fileContext';
 import { forEachDirective } from './visit';
@@ -171,12 +172,8 @@ function proxyTarget(directive: NginxDirective | undefined): string | undefined 
 /** Upstreams with `keepalive`: for those, `Connection ''` is the keep-alive recipe, not an event stream's. */
 function upstreamsWithKeepalive(directives: readonly NginxDirective[]): Set<string> {
   const names = new Set<string>();
-  const stack = [...directives];
-  while (stack.length > 0) {
-    const directive = stack.pop()!;
-    if (!directive.block) continue;
-    if (directive.name === 'upstream' && directive.args[0] && directive.block.children.some((child) => child.name === 'keepalive')) names.add(directive.args[0].value);
-    for (const child of directive.block.children) stack.push(child);
-  }
+  walkDirectives(directives, (directive) => {
+    if (directive.name === 'upstream' && directive.args[0] && directive.block?.children.some((child) => child.name === 'keepalive')) names.add(directive.args[0].value);
+  });
   return names;
 }
