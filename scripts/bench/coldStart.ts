@@ -32,9 +32,7 @@ export async function coldStartBench(recorder: Recorder, root: string): Promise<
       const { session } = await LspSession.start({ ...SERVER, folder, settings: { deployDoctor: { debounceMs: 0 } } });
       initialized.push(performance.now() - started);
       const uri = pathToFileURL(join(folder, '.env')).href;
-      const published = session.nextDiagnostics(uri, () => true, 30_000);
-      await session.open(uri, 'NODE_ENV=production\nJWT_SECRET=changeme\n', 'dotenv');
-      await published;
+      await session.openChecked(uri, 'NODE_ENV=production\nJWT_SECRET=changeme\n', 'dotenv', 30_000);
       firstDiagnostics.push(performance.now() - started);
       await session.stop();
     }

@@ -61,9 +61,7 @@ export async function scaleBench(recorder: Recorder): Promise<void> {
       /** Opens a file and waits for its diagnostics; returns its URI. */
       const openChecked = async ({ path, language }: { path: string; language: string }, timeoutMs: number): Promise<string> => {
         const uri = pathToFileURL(path).href;
-        const published = session.nextDiagnostics(uri, () => true, timeoutMs);
-        await session.open(uri, readFileSync(path, 'utf8'), language);
-        await published;
+        await session.openChecked(uri, readFileSync(path, 'utf8'), language, timeoutMs);
         return uri;
       };
 

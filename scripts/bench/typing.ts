@@ -34,9 +34,7 @@ export async function typingBench(recorder: Recorder, quick: boolean): Promise<v
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
       const uri = pathToFileURL(path).href;
-      const opened = session.nextDiagnostics(uri, () => true, 60_000);
-      await session.open(uri, text, LANGUAGES[kind]);
-      await opened;
+      await session.openChecked(uri, text, LANGUAGES[kind], 60_000);
 
       const lines = text.split('\n');
       const latencies: number[] = [];

@@ -174,9 +174,7 @@ test('the language server never sends or logs the canary, whatever it is asked a
   for (const kind of FILE_KINDS) {
     const { text } = CANARY_FILES[kind];
     const uri = uris[kind];
-    const opened = session.nextDiagnostics(uri, () => true, 20_000);
-    await session.open(uri, text, languages[kind]);
-    const { diagnostics } = await opened;
+    const { diagnostics } = await session.openChecked(uri, text, languages[kind], 20_000);
     const lines = new LineIndex(text);
     for (let line = 0; line < lines.lineCount; line++) {
       const lineText = text.slice(lines.lineStart(line), lines.lineEnd(line));

@@ -49,9 +49,7 @@ test('didOpen publishes env/syntax at the exact range, with docs link and source
   const folder = workspace();
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
-  const published = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  const { diagnostics, version } = await published;
+  const { diagnostics, version } = await session.openChecked(uri, ENV_TEXT, 'dotenv');
   assert.equal(version, 1);
   const syntax = diagnostics.find((diagnostic) => diagnostic.code === 'env/syntax');
   assert.ok(syntax, `env/syntax among ${codes(diagnostics)}`);
@@ -70,9 +68,7 @@ test('an incremental didChange republishes for the new version, after the deboun
   // A debounce far longer than the gap between two notifications, even on a loaded machine.
   const { session } = await start({ folder, settings: { deployDoctor: { debounceMs: 1000 } } });
   const uri = uriOf(folder, '.env');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  await opened;
+  await session.openChecked(uri, ENV_TEXT, 'dotenv');
   const changed = session.nextDiagnostics(uri, (params) => params.version === 3);
   // Two quick edits: only the last version is checked.
   await session.change(uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, 'BAR=');
@@ -87,9 +83,7 @@ test('with deployDoctor.trace.server on, each check is traced with its version, 
   const folder = workspace();
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  await opened;
+  await session.openChecked(uri, ENV_TEXT, 'dotenv');
   assert.equal(session.traces.length, 0, 'tracing is off until the client turns it on');
 
   await session.setTrace('messages');
@@ -113,9 +107,7 @@ test('code actions: the rule quick fix (preferred), disable-for-this-line, and f
   const folder = workspace();
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  const { diagnostics } = await opened;
+  const { diagnostics } = await session.openChecked(uri, ENV_TEXT, 'dotenv');
   const duplicate = diagnostics.find((diagnostic) => diagnostic.code === 'env/duplicate-key')!;
 
   const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
@@ -157,9 +149,7 @@ test('fix all: one source.fixAll.deployDoctor action with every preferred fix', 
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
   const text = 'A=1\nA=2\nB=1\nB=2\n';
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, text, 'dotenv');
-  await opened;
+  await session.openChecked(uri, text, 'dotenv');
   const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -173,9 +163,7 @@ test('deployDoctor/fileInfo and setOverride: kind, product, mode and the user pi
   const folder = workspace();
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env.development');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, 'PORT=3000\n', 'dotenv');
-  await opened;
+  await session.openChecked(uri, 'PORT=3000\n', 'dotenv');
   const info = await session.request<FileInfo>('deployDoctor/fileInfo', { uri });
   assert.deepEqual(
     { kind: info.kind, product: info.product, mode: info.mode, override: info.override },
@@ -205,9 +193,8 @@ test('malformed requests get an error response and the server keeps serving', as
   await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never/opened' }, contentChanges: 'nonsense' });
 
   const uri = uriOf(folder, '.env');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  assert.ok((await opened).diagnostics.length > 0);
+  const opened = await session.openChecked(uri, ENV_TEXT, 'dotenv');
+  assert.ok(opened.diagnostics.length > 0);
   assert.ok(session.alive);
 });
 
@@ -216,9 +203,7 @@ test('generateKey: the schema format of the key on the line, and an edit that re
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
   const text = '# Firefly Desk\nFLYDESK_CREDENTIAL_ENCRYPTION_KEY=changeme\n';
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, text, 'dotenv');
-  await opened;
+  await session.openChecked(uri, text, 'dotenv');
 
   const suggestion = await session.request<GenerateKeyResult>('deployDoctor/generateKey', { uri, position: { line: 1, character: 3 } });
   assert.deepEqual(suggestion, { format: 'fernet', suggestedFormat: 'fernet', key: 'FLYDESK_CREDENTIAL_ENCRYPTION_KEY' });
@@ -240,9 +225,7 @@ test('hover and completion: engine answers converted to LSP ranges, markdown and
   const { session } = await start({ folder });
   const uri = uriOf(folder, '.env');
   const text = 'FLYDESK_DEV_MODE=false\nFLYDESK_CORS\n';
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, text, 'dotenv');
-  await opened;
+  await session.openChecked(uri, text, 'dotenv');
 
   const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
   assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents);
@@ -263,9 +246,8 @@ test('per-rule severities from deployDoctor.rules, applied again on didChangeCon
   const folder = workspace();
   const { session } = await start({ folder, settings: { deployDoctor: { debounceMs: 20, rules: { 'env/syntax': 'off' } } } });
   const uri = uriOf(folder, '.env');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, ENV_TEXT, 'dotenv');
-  assert.deepEqual(codes((await opened).diagnostics), ['env/duplicate-key']);
+  const opened = await session.openChecked(uri, ENV_TEXT, 'dotenv');
+  assert.deepEqual(codes(opened.diagnostics), ['env/duplicate-key']);
 
   session.settings = { deployDoctor: { rules: { 'env/syntax': 'hint', 'env/duplicate-key': 'off' } } };
   const republished = session.nextDiagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'env/syntax'));
@@ -279,14 +261,11 @@ test('deployDoctor.files.associations and deployDoctor.products: a file kind and
   const settings = { deployDoctor: { debounceMs: 20, files: { associations: { '*.vars': 'env' } }, products: { '**/desk/**': 'firefly-desk' } } };
   const { session } = await start({ folder, settings });
   const vars = uriOf(folder, 'app.vars');
-  const opened = session.nextDiagnostics(vars);
-  await session.open(vars, 'not a setting\n');
-  assert.deepEqual(codes((await opened).diagnostics), ['env/syntax']);
+  const opened = await session.openChecked(vars, 'not a setting\n');
+  assert.deepEqual(codes(opened.diagnostics), ['env/syntax']);
 
   const desk = uriOf(folder, 'desk/.env');
-  const deskOpened = session.nextDiagnostics(desk);
-  await session.open(desk, 'PORT=8000\n', 'dotenv');
-  await deskOpened;
+  await session.openChecked(desk, 'PORT=8000\n', 'dotenv');
   const info = await session.request<FileInfo>('deployDoctor/fileInfo', { uri: desk });
   assert.deepEqual([info.product, info.productSource], ['firefly-desk', 'setting']);
 });
@@ -299,14 +278,10 @@ test('a canary secret from the file never appears in anything the server sends',
   await session.setTrace('verbose');
   const uri = uriOf(folder, '.env');
   const text = [`JWT_SECRET=${canary}`, `JWT_SECRET=${canary}2`, `broken ${canary} line`, `ENCRYPTION_KEY="${canary}`, `CORS_ORIGIN=*`, ''].join('\n');
-  const opened = session.nextDiagnostics(uri);
-  await session.open(uri, text, 'dotenv');
-  const { diagnostics } = await opened;
+  const { diagnostics } = await session.openChecked(uri, text, 'dotenv');
   assert.ok(diagnostics.length >= 2, 'the file has findings whose messages could quote it');
   const compose = uriOf(folder, 'docker-compose.yml');
-  const composeOpened = session.nextDiagnostics(compose);
-  await session.open(compose, `services:\n  app:\n    image: ghcr.io/example/app\n    environment:\n      JWT_SECRET: ${canary}\n`, 'dockercompose');
-  await composeOpened;
+  await session.openChecked(compose, `services:\n  app:\n    image: ghcr.io/example/app\n    environment:\n      JWT_SECRET: ${canary}\n`, 'dockercompose');
 
   for (let line = 0; line < 4; line++) {
     const position = { line, character: 12 };
@@ -338,9 +313,8 @@ test('cross-file: editing .env re-checks the open compose file (compose/undefine
   const env = uriOf(folder, '.env');
   const hasUndefined = (params: { diagnostics: Diagnostic[] }) => params.diagnostics.some((diagnostic) => diagnostic.code === 'compose/undefined-variable');
 
-  const opened = session.nextDiagnostics(compose);
-  await session.open(compose, composeText, 'dockercompose');
-  assert.ok(hasUndefined(await opened), 'DB_PASSWORD is not in .env');
+  const opened = await session.openChecked(compose, composeText, 'dockercompose');
+  assert.ok(hasUndefined(opened), 'DB_PASSWORD is not in .env');
 
   await session.open(env, 'OTHER=1\n', 'dotenv');
   const cleared = session.nextDiagnostics(compose, (params) => !hasUndefined(params));
@@ -358,9 +332,8 @@ test('cross-file: a .env changed on disk (didChangeWatchedFiles) re-checks the o
   const { session } = await start({ folder });
   const compose = uriOf(folder, 'docker-compose.yml');
   const hasUndefined = (params: { diagnostics: Diagnostic[] }) => params.diagnostics.some((diagnostic) => diagnostic.code === 'compose/undefined-variable');
-  const opened = session.nextDiagnostics(compose);
-  await session.open(compose, composeText, 'dockercompose');
-  assert.ok(hasUndefined(await opened));
+  const opened = await session.openChecked(compose, composeText, 'dockercompose');
+  assert.ok(hasUndefined(opened));
 
   writeFileSync(join(folder, '.env'), 'DB_PASSWORD=x\n');
   const cleared = session.nextDiagnostics(compose, (params) => !hasUndefined(params));
@@ -374,9 +347,8 @@ test('a cross-file quick fix is a workspace edit: CreateFile then the edit, when
   const compose = uriOf(folder, 'docker-compose.yml');
   const env = uriOf(folder, '.env');
   const actionsFrom = async (session: LspSession) => {
-    const opened = session.nextDiagnostics(compose);
-    await session.open(compose, composeText, 'dockercompose');
-    const diagnostic = (await opened).diagnostics.find((item) => item.code === 'compose/undefined-variable')!;
+    const opened = await session.openChecked(compose, composeText, 'dockercompose');
+    const diagnostic = opened.diagnostics.find((item) => item.code === 'compose/undefined-variable')!;
     const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: compose }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     return actions.filter((action) => action.title.includes('DB_PASSWORD'));
   };
@@ -404,9 +376,7 @@ test('unreadable and odd files (a FIFO named .env, a dangling symlink, a folder 
   // Only the compose file is a configuration file the index can read.
   await session.waitForLog(/^indexed 1 configuration files in 1 folders/);
   const compose = uriOf(folder, 'docker-compose.yml');
-  const opened = session.nextDiagnostics(compose);
-  await session.open(compose, composeText, 'dockercompose');
-  await opened;
+  await session.openChecked(compose, composeText, 'dockercompose');
   const info = await session.request<FileInfo>('deployDoctor/fileInfo', { uri: uriOf(folder, '.env') });
   assert.equal(info.kind, null, 'a FIFO is not read');
   const symlinkInfo = await session.request<FileInfo>('deployDoctor/fileInfo', { uri: uriOf(folder, 'site.nginx') });

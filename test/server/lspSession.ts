@@ -149,6 +149,13 @@ export class LspSession {
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** Opens a document and resolves with its first diagnostics (waited for from before the open, so none is missed). */
+  async openChecked(uri: string, text: string, languageId = 'plaintext', timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+    const published = this.nextDiagnostics(uri, () => true, timeoutMs);
+    await this.open(uri, text, languageId);
+    return published;
+  }
+
   /** An incremental change: `text` replaces the range. */
   async change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
