@@ -6,7 +6,7 @@
 // `node scripts/bench.mjs profile KIND [LINES] [ROUNDS]` instead checks one generated file in a
 // loop under `--cpu-prof` and writes the profile to .bench/profiles/, to open in DevTools.
 import { build } from 'esbuild';
-import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
+import { enginePlugins } from './enginePlugins.mjs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -28,7 +28,7 @@ await build({
   sourcemap: 'inline',
   mainFields: ['module', 'main'],
   logLevel: 'warning',
-  plugins: [composeSpecSchema],
+  plugins: enginePlugins,
 });
 
 const flags = profiling ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${join(root, '.bench', 'profiles')}`] : ['--expose-gc'];

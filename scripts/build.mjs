@@ -3,7 +3,7 @@
 // Options: --production (minified, no source maps: what the VSIX ships), --outdir <dir> (the
 // hosts' folder instead of dist/; the benchmark builds what ships into .bench/dist).
 import { build } from 'esbuild';
-import { composeSpecSchema } from './composeSpecSchemaPlugin.mjs';
+import { enginePlugins } from './enginePlugins.mjs';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -24,7 +24,7 @@ const common = {
   logLevel: 'warning',
   // The nginx reference ships as ESM with top-level data; bundling makes it CommonJS-safe.
   mainFields: ['module', 'main'],
-  plugins: [composeSpecSchema],
+  plugins: enginePlugins,
 };
 
 /**

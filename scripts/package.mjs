@@ -19,7 +19,7 @@ const SOURCES = ['server', 'client', 'schemas', 'node_modules', 'tsconfig.json']
 const stage = mkdtempSync(join(tmpdir(), 'deploy-doctor-package-'));
 try {
   mkdirSync(join(stage, 'scripts'));
-  for (const script of ['build.mjs', 'composeSpecSchemaPlugin.mjs']) copyFileSync(join(root, 'scripts', script), join(stage, 'scripts', script));
+  for (const script of ['build.mjs', 'enginePlugins.mjs']) copyFileSync(join(root, 'scripts', script), join(stage, 'scripts', script));
   for (const name of SOURCES) if (existsSync(join(root, name))) symlinkSync(join(root, name), join(stage, name));
   run('node', ['scripts/build.mjs', '--production'], stage);
   for (const name of [...SOURCES, 'scripts']) rmSync(join(stage, name), { recursive: true, force: true });
