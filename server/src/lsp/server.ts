@@ -21,6 +21,7 @@ import { provideCodeActions } from './codeActions';
 import { toLspCompletion, toLspHover } from './convert';
 import type { EditSupport } from './edits';
 import { errorName, guardNotification, guardRequest, InvalidParams, Lifecycle, parseParams } from './guard';
+import { limitHeapGrowth } from './heap';
 import { generateKeyAt } from './keys';
 import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
 import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
@@ -28,6 +29,7 @@ import { DEFAULT_SETTINGS, engineOptionsOf, readExcludes, readSettings, type Ser
 import { WorkspaceFiles } from './workspaceFiles';
 import { WATCHED_GLOBS } from './filePatterns';
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = new WorkspaceFiles(documents);
