@@ -1,11 +1,13 @@
 /**
- * A test client for the built language server: spawns `node dist/server.js --stdio`, speaks LSP
- * over its pipes, answers `workspace/configuration` from `settings`, and records every message the
- * server sends (raw bytes) so tests can assert what never leaves the server.
+ * A test client for the built language server: spawns `node dist/server.js --stdio` with the Node
+ * flags the extension starts it with, speaks LSP over its pipes, answers `workspace/configuration`
+ * from `settings`, and records every message the server sends (raw bytes) so tests can assert what
+ * never leaves the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/heap';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -93,7 +95,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child, options);
     child.stderr!.on('data', (chunk: Buffer) => (session.stderr += chunk.toString('utf8')));
     const exited = new Promise<never>((_, reject) =>
