@@ -28,27 +28,29 @@ const common = {
 };
 
 /**
- * Packages the server and CLI load only with the first file that needs them (the nginx reference,
- * 1.6 MB, with the first nginx file; ajv with the first compose file) are files of their own
- * beside the hosts: Node does not parse them before then (a check of an env file starts faster,
- * in less memory), and the VSIX holds one copy of each instead of two.
+ * What the server and CLI load only with the first file that needs it (the nginx reference, 1.6
+ * MB, with the first nginx file; the compiled Compose Specification validators with the first
+ * compose file) is a file of its own beside the hosts: Node does not parse it before then (a check
+ * of an env file starts faster, in less memory), and the VSIX holds one copy instead of two. Each
+ * is named by the specifier the engine requires it with, and built from `entry`.
  */
-const BESIDE_HOSTS = { '@nginx/reference-lib': 'nginx-reference.js', ajv: 'ajv.js' };
+const BESIDE_HOSTS = {
+  '@nginx/reference-lib': { file: 'nginx-reference.js', entry: createRequire(import.meta.url).resolve('@nginx/reference-lib') },
+  './composeSpecValidators': { file: 'compose-validators.js', entry: join(root, 'server/src/engine/rules/compose/composeSpecValidators.ts') },
+};
 const besideHosts = {
   name: 'beside-hosts',
   setup(build) {
-    // Bare package names only; the others resolve as usual.
-    build.onResolve({ filter: /^[@a-z]/ }, ({ path }) => (Object.hasOwn(BESIDE_HOSTS, path) ? { path: `./${BESIDE_HOSTS[path]}`, external: true } : undefined));
+    build.onResolve({ filter: /^[@a-z.]/ }, ({ path }) => (Object.hasOwn(BESIDE_HOSTS, path) ? { path: `./${BESIDE_HOSTS[path].file}`, external: true } : undefined));
   },
 };
 const host = { ...common, plugins: [...common.plugins, besideHosts] };
-const resolvePackage = createRequire(import.meta.url).resolve;
 
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(hosts, 'client.js'), external: ['vscode'] }),
   build({ ...host, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(hosts, 'server.js') }),
   build({ ...host, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(hosts, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
-  ...Object.entries(BESIDE_HOSTS).map(([name, file]) => build({ ...common, entryPoints: [resolvePackage(name)], outfile: join(hosts, file) })),
+  ...Object.values(BESIDE_HOSTS).map(({ file, entry }) => build({ ...common, entryPoints: [entry], outfile: join(hosts, file) })),
 ]);
 
 if (withTests) {

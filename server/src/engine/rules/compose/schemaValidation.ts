@@ -1,7 +1,7 @@
-import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
 import { closestName } from './closest';
+import type { ComposeSpecValidators } from './composeSpecAjv';
 
 /*
  * Validation against the Compose Specification schema, with ajv's errors turned into what a user
@@ -24,38 +24,36 @@ export interface SchemaProblem {
 type JsonSchema = Record<string, unknown>;
 type PathedError = ErrorObject & { readonly path: DataPath };
 
-const SCHEMA_ID = 'compose_spec.json';
-
 interface Validator {
-  readonly ajv: Ajv;
-  readonly validate: ValidateFunction;
+  readonly validators: ComposeSpecValidators;
   readonly root: JsonSchema;
-  /** The JSON pointer of every subschema object, to compile a `oneOf` branch with its `$ref`s intact. */
-  readonly pointers: Map<object, string>;
+  /**
+   * The JSON pointer of every `oneOf`/`anyOf` list, by its JSON text: an error names the list it
+   * failed (as a copy, in the compiled validators), and a branch's validator is found by pointer.
+   * Two lists with the same text have the same branches, so either pointer serves.
+   */
+  readonly choicePointers: Map<string, string>;
 }
 
 let validator: Validator | undefined;
 
 function getValidator(): Validator {
   if (validator) return validator;
-  const root = { ...loadComposeSpecSchema() };
-  // The draft-07 meta-schema is ajv's default; its `https` id is not one ajv knows by that name.
-  delete root['$schema'];
-  // Compiling the whole specification is the first compose check's main cost; skipping ajv's code
-  // optimisation passes makes it about a third cheaper, and validation of one file stays instant.
-  // Loaded with the first compose file: ajv is a large package that other kinds never use (in the
-  // server and CLI, `ajv.js` beside them: scripts/build.mjs).
-  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-  const ajv = new AjvClass({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
-  ajv.addSchema(root, SCHEMA_ID);
-  const pointers = new Map<object, string>();
+  const root = loadComposeSpecSchema();
+  // Loaded with the first compose file: validators compiled from the whole specification, which
+  // other kinds never use (in the server and CLI, `compose-validators.js` beside them: scripts/build.mjs).
+  const { loadComposeSpecValidators } = require('./composeSpecValidators') as typeof import('./composeSpecValidators');
+  const choicePointers = new Map<string, string>();
   const index = (node: unknown, pointer: string): void => {
     if (typeof node !== 'object' || node === null) return;
-    pointers.set(node, pointer);
-    for (const [key, child] of Object.entries(node)) index(child, `${pointer}/${encodePointer(key)}`);
+    for (const [key, child] of Object.entries(node)) {
+      const childPointer = `${pointer}/${encodePointer(key)}`;
+      if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) choicePointers.set(JSON.stringify(child), childPointer);
+      index(child, childPointer);
+    }
   };
   index(root, '');
-  validator = { ajv, validate: ajv.getSchema(SCHEMA_ID)!, root, pointers };
+  validator = { validators: loadComposeSpecValidators(), root, choicePointers };
   return validator;
 }
 
@@ -63,14 +61,9 @@ function encodePointer(segment: string): string {
   return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
-/** The allowed keys of the Compose schema at the top level and in a service, for completion and hover. */
-export function composeSchemaRoot(): JsonSchema {
-  return getValidator().root;
-}
-
 /** The problems the Compose Specification finds in `data` (the document as plain data). */
 export function schemaProblems(data: unknown): SchemaProblem[] {
-  const { validate } = getValidator();
+  const validate = getValidator().validators.file;
   if (validate(data)) return [];
   return explain(validate.errors ?? [], []);
 }
@@ -91,17 +84,18 @@ function explain(errors: readonly ErrorObject[], base: DataPath): SchemaProblem[
 }
 
 function explainChoice(choice: PathedError): SchemaProblem[] {
-  const { ajv, pointers } = getValidator();
+  const { validators, choicePointers } = getValidator();
   const branches = Array.isArray(choice.schema) ? (choice.schema as JsonSchema[]) : [];
-  const fitting = branches.filter((branch) => typesOf(branch) === undefined || typesOf(branch)!.some((type) => fits(type, choice.data)));
-  if (fitting.length === 0) {
+  const fits = (branch: JsonSchema) => typesOf(branch) === undefined || typesOf(branch)!.some((type) => fitsType(type, choice.data));
+  if (!branches.some(fits)) {
     const expected = [...new Set(branches.flatMap((branch) => typesOf(branch) ?? []))];
     return [{ path: choice.path, at: 'value', message: typeMessage(choice.path, expected, choice.data) }];
   }
+  const pointer = choicePointers.get(JSON.stringify(branches));
   let best: readonly ErrorObject[] | undefined;
-  for (const branch of fitting) {
-    const pointer = pointers.get(branch);
-    const validate = pointer === undefined ? undefined : ajv.getSchema(`${SCHEMA_ID}#${pointer}`);
+  for (const [index, branch] of branches.entries()) {
+    if (!fits(branch)) continue;
+    const validate = pointer === undefined ? undefined : validators.branch(`${pointer}/${index}`);
     if (!validate) continue;
     if (validate(choice.data)) return []; // Valid in more than one branch: not a mistake a user can act on.
     const errors = validate.errors ?? [];
@@ -213,7 +207,7 @@ function jsonType(data: unknown): string {
   return typeof data;
 }
 
-function fits(type: string, data: unknown): boolean {
+function fitsType(type: string, data: unknown): boolean {
   const actual = jsonType(data);
   return type === actual || (type === 'number' && actual === 'integer');
 }

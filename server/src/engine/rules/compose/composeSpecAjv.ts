@@ -1,0 +1,31 @@
+import type { ValidateFunction } from 'ajv';
+import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
+import AJV_OPTIONS from './composeSpecAjvOptions.json';
+
+/**
+ * Validators for the Compose Specification: the whole file's, and each `oneOf`/`anyOf` branch's
+ * by its JSON pointer in the schema (`/definitions/service/properties/build/oneOf/1`), with which
+ * a failed choice is explained.
+ */
+export interface ComposeSpecValidators {
+  readonly file: ValidateFunction;
+  branch(pointer: string): ValidateFunction | undefined;
+}
+
+const COMPOSE_SPEC_ID = 'compose_spec.json';
+
+/**
+ * Compiles the validators with ajv now, as `scripts/enginePlugins.mjs` does when the bundles are
+ * built (same options: composeSpecAjvOptions.json). Bundles never call this: they ship the
+ * validators already compiled (composeSpecValidators.ts). Unbundled runs do, and a test compares
+ * the two.
+ */
+export function compileComposeSpecValidators(): ComposeSpecValidators {
+  const AjvClass = (require('ajv') as { default: typeof import('ajv').default }).default;
+  const schema = { ...loadComposeSpecSchema() };
+  // The draft-07 meta-schema is ajv's default; its `https` id is not one ajv knows by that name.
+  delete schema['$schema'];
+  const ajv = new AjvClass(AJV_OPTIONS);
+  ajv.addSchema(schema, COMPOSE_SPEC_ID);
+  return { file: ajv.getSchema(COMPOSE_SPEC_ID)!, branch: (pointer) => ajv.getSchema(`${COMPOSE_SPEC_ID}#${pointer}`) };
+}
