@@ -56,6 +56,7 @@ export function nginxReference(): NginxReference {
   const contextNames = new Set<string>();
   const { Format, getDirectives } = lib();
   for (const directive of getDirectives(Format.HTML)) {
+    let shapes: readonly ArgumentShape[] | undefined;
     const entry: DirectiveEntry = {
       name: directive.name,
       module: directive.module,
@@ -64,7 +65,15 @@ export function nginxReference(): NginxReference {
       contexts: directive.contexts,
       isBlock: directive.isBlock,
       default: directive.default,
-      shapes: directive.syntax.map((syntax) => argumentShapeOf(syntax, notesOf(directive.description))),
+      // Read from the syntax on first use: a check needs the shapes of the directives its file
+      // holds, and reading all of them up front was a fifth of a CLI run on one nginx file.
+      get shapes() {
+        if (!shapes) {
+          const notes = notesOf(directive.description);
+          shapes = directive.syntax.map((syntax) => argumentShapeOf(syntax, notes));
+        }
+        return shapes;
+      },
     };
     appendTo(entries, entry.name, entry);
     for (const context of directive.contexts) if (context) contextNames.add(context);
