@@ -1,5 +1,4 @@
-import type { Node, Scalar } from 'yaml';
-import { isMap, isScalar, isSeq } from './yamlNodes';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { SettingOccurrence } from '../../settings';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';

@@ -1,5 +1,4 @@
-import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from './yamlNodes';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';
 import { walkNodes } from './walk';

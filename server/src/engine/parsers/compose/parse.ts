@@ -1,5 +1,4 @@
-import { Composer, CST, Document, Lexer, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
-import { isAlias, isCollection, isMap, isPair, isScalar } from './yamlNodes';
+import { Composer, CST, Document, isAlias, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { composeTags, dropResets } from './tags';

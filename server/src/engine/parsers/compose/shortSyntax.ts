@@ -1,5 +1,4 @@
-import type { Scalar } from 'yaml';
-import { isScalar } from './yamlNodes';
+import { isScalar, type Scalar } from 'yaml';
 import type { Span } from '../../types';
 import { isQuoted } from './yamlText';
 

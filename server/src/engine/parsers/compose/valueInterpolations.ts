@@ -1,4 +1,4 @@
-import { isScalar } from './yamlNodes';
+import { isScalar } from 'yaml';
 import type { Span } from '../../types';
 import type { ComposeFile } from './ast';
 import { scanInterpolation, type VariableReference } from './interpolation';

@@ -1,5 +1,4 @@
-import type { Node } from 'yaml';
-import { isCollection, isDocument, isPair } from './yamlNodes';
+import { isCollection, isDocument, isPair, type Node } from 'yaml';
 
 /**
  * Calls `visit` for every node under `root` (a document or a node) in document order: a

@@ -1,5 +1,4 @@
-import { Scalar, type Node } from 'yaml';
-import { isMap, isScalar, isSeq } from './yamlNodes';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { ComposeFile } from './ast';
 import { columnOf, lineIndentOf } from './nodes';
 

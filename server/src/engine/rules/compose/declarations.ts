@@ -1,4 +1,4 @@
-import { isMap, isSeq } from '../../parsers/compose/yamlNodes';
+import { isMap, isSeq } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { entryOf, resolveNode, scalarText } from '../../parsers/compose/nodes';
 import { parseCompose } from '../../parsers/compose/parse';

@@ -1,5 +1,4 @@
-import type { Node } from 'yaml';
-import { isMap, isScalar, isSeq } from '../../parsers/compose/yamlNodes';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { interpolate } from '../../parsers/compose/interpolation';
 import { entryOf, resolveNode, scalarText, spanOf } from '../../parsers/compose/nodes';

@@ -1,5 +1,4 @@
-import type { Scalar, YAMLMap } from 'yaml';
-import { isMap, isScalar } from '../../parsers/compose/yamlNodes';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { blockEnd, entryOf, isBlockMap, lineIndentOf, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';

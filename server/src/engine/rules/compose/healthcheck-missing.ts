@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from '../../parsers/compose/yamlNodes';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
 import { serviceSignals } from '../../detect/signals';

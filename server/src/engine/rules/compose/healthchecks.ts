@@ -1,5 +1,4 @@
-import type { Scalar } from 'yaml';
-import { isMap, isScalar, isSeq } from '../../parsers/compose/yamlNodes';
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { blockEnd, entryOf, isBlockMap, lineIndentOf, mapEntries, resolveNode } from '../../parsers/compose/nodes';
 import type { ComposeService } from '../../parsers/compose/services';

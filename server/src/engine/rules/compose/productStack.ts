@@ -1,5 +1,4 @@
-import type { Node, Scalar } from 'yaml';
-import { isMap, isScalar } from '../../parsers/compose/yamlNodes';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
 import { serviceSignals } from '../../detect/signals';

@@ -1,5 +1,4 @@
-import type { Node, Scalar } from 'yaml';
-import { isScalar, isSeq } from '../../parsers/compose/yamlNodes';
+import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { blockEnd, entryOf, isBlockMap, lineIndentOf, resolveNode, spanOf } from '../../parsers/compose/nodes';
 import type { ComposeService } from '../../parsers/compose/services';

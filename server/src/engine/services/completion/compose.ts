@@ -1,4 +1,4 @@
-import { isMap } from '../../parsers/compose/yamlNodes';
+import { isMap } from 'yaml';
 import { entryOf, locatePath, mapEntries, mappingPathAt, resolveNode } from '../../parsers/compose/nodes';
 import { keysAt } from '../../rules/compose/schemaLookup';
 import type { CompletionItem, CompletionProvider, CursorContext } from '../types';
