@@ -29,3 +29,21 @@ export function compileComposeSpecValidators(): ComposeSpecValidators {
   ajv.addSchema(schema, COMPOSE_SPEC_ID);
   return { file: ajv.getSchema(COMPOSE_SPEC_ID)!, branch: (pointer) => ajv.getSchema(`${COMPOSE_SPEC_ID}#${pointer}`) };
 }
+
+/**
+ * Every `oneOf`/`anyOf` list in `schema` with its JSON pointer, encoded as ajv reads one in a URI
+ * fragment (`/definitions/service/properties/build/oneOf`); branch `i` of a list is `${pointer}/${i}`.
+ */
+export function choiceLists(schema: unknown): { readonly pointer: string; readonly list: readonly unknown[] }[] {
+  const found: { pointer: string; list: readonly unknown[] }[] = [];
+  const walk = (node: unknown, pointer: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, child] of Object.entries(node)) {
+      const childPointer = `${pointer}/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+      if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) found.push({ pointer: childPointer, list: child });
+      walk(child, childPointer);
+    }
+  };
+  walk(schema, '');
+  return found;
+}

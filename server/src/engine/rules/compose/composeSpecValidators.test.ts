@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { parseCompose } from '../../parsers/compose/parse';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
-import { compileComposeSpecValidators } from './composeSpecAjv';
+import { choiceLists, compileComposeSpecValidators } from './composeSpecAjv';
 import { loadComposeSpecValidators } from './composeSpecValidators';
 
 /*
@@ -38,17 +38,7 @@ function corpusTexts(dir: string): string[] {
 const documents = [...SEEDS, ...corpusTexts(corpus)].map((text) => parseCompose(text).data).filter((data) => typeof data === 'object' && data !== null);
 
 /** The JSON pointer of every `oneOf`/`anyOf` branch of the schema, as ajv addresses them. */
-function branchPointers(node: unknown, pointer: string, found: string[] = []): string[] {
-  if (typeof node !== 'object' || node === null) return found;
-  for (const [key, child] of Object.entries(node)) {
-    const childPointer = `${pointer}/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
-    if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) child.forEach((_, index) => found.push(`${childPointer}/${index}`));
-    branchPointers(child, childPointer, found);
-  }
-  return found;
-}
-
-const pointers = branchPointers(loadComposeSpecSchema(), '');
+const pointers = choiceLists(loadComposeSpecSchema()).flatMap(({ pointer, list }) => list.map((_, index) => `${pointer}/${index}`));
 const shipped = loadComposeSpecValidators();
 const compiledNow = compileComposeSpecValidators();
 

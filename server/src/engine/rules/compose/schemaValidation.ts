@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
 import { closestName } from './closest';
-import type { ComposeSpecValidators } from './composeSpecAjv';
+import { choiceLists, type ComposeSpecValidators } from './composeSpecAjv';
 
 /*
  * Validation against the Compose Specification schema, with ajv's errors turned into what a user
@@ -43,22 +43,9 @@ function getValidator(): Validator {
   // Loaded with the first compose file: validators compiled from the whole specification, which
   // other kinds never use (in the server and CLI, `compose-validators.js` beside them: scripts/build.mjs).
   const { loadComposeSpecValidators } = require('./composeSpecValidators') as typeof import('./composeSpecValidators');
-  const choicePointers = new Map<string, string>();
-  const index = (node: unknown, pointer: string): void => {
-    if (typeof node !== 'object' || node === null) return;
-    for (const [key, child] of Object.entries(node)) {
-      const childPointer = `${pointer}/${encodePointer(key)}`;
-      if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) choicePointers.set(JSON.stringify(child), childPointer);
-      index(child, childPointer);
-    }
-  };
-  index(root, '');
+  const choicePointers = new Map(choiceLists(root).map(({ pointer, list }) => [JSON.stringify(list), pointer]));
   validator = { validators: loadComposeSpecValidators(), root, choicePointers };
   return validator;
-}
-
-function encodePointer(segment: string): string {
-  return encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
 }
 
 /** The problems the Compose Specification finds in `data` (the document as plain data). */
