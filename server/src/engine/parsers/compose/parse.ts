@@ -1,6 +1,7 @@
 import { Composer, CST, Document, isAlias, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Scalar, visit, type YAMLError } from 'yaml';
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
+import { readBlockYaml } from './blockYaml';
 import { composeTags, dropResets } from './tags';
 import { walkNodes } from './walk';
 
@@ -10,7 +11,8 @@ import { walkNodes } from './walk';
  */
 export const MAX_ALIAS_COUNT = 10_000;
 
-const PARSE_OPTIONS = {
+/** How compose files are read as YAML, by `yaml` and by `readBlockYaml` alike. */
+export const PARSE_OPTIONS = {
   merge: true,
   // Duplicate keys are reported by `keyErrors`, at the key.
   uniqueKeys: false,
@@ -26,6 +28,17 @@ const PARSE_OPTIONS = {
  */
 export function parseCompose(text: string): ComposeFile {
   const lineCounter = new LineCounter();
+  const block = readBlockYaml(text, PARSE_OPTIONS, lineCounter);
+  if (block) return fileOf(text, block.document, lineCounter, block.comments, []);
+  const { document, comments, errors } = readWithYamlPackage(text, lineCounter);
+  return fileOf(text, document, lineCounter, comments, errors);
+}
+
+/**
+ * The first document and every comment, as the `yaml` package's parser reads them: any YAML,
+ * with its errors (a second document is one).
+ */
+export function readWithYamlPackage(text: string, lineCounter: LineCounter): { document: Document.Parsed; comments: Comment[]; errors: ComposeParseError[] } {
   const { tokens, comments } = tokenize(text, lineCounter);
   const composer = new Composer(PARSE_OPTIONS);
   let document: Document.Parsed | undefined;
@@ -44,8 +57,11 @@ export function parseCompose(text: string): ComposeFile {
     }
   }
   // `compose(…, true)` always yields a document, even for empty text.
-  const parsed = document ?? new Document(null, PARSE_OPTIONS) as Document.Parsed;
+  return { document: document ?? (new Document(null, PARSE_OPTIONS) as Document.Parsed), comments, errors };
+}
 
+/** The file from its parsed document: duplicate keys found, and the document turned into data. */
+function fileOf(text: string, parsed: Document.Parsed, lineCounter: LineCounter, comments: Comment[], errors: ComposeParseError[]): ComposeFile {
   // Duplicate keys are found here, at the key itself (`yaml` sometimes points at the line break before it).
   errors.unshift(...parsed.errors.map((error) => toParseError(error, text)), ...keyErrors(parsed, text));
   errors.sort((a, b) => a.span.start - b.span.start);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { mutate, yamlMutation } from '../../parsers/compose/arbitraries';
 import { parseCompose } from '../../parsers/compose/parse';
 import { engineFor, memoryWorkspace } from '../../testing';
 import { LineIndex } from '../../text';
@@ -76,60 +77,6 @@ const SEEDS = [
   'services:\n\tweb:\n    image: "unterminated\n  db: {image: [}\n---\nservices: {}\n',
 ];
 
-const YAML_NOISE = [':', ' ', '-', '#', '&', '*', '!', '|', '>', '{', '}', '[', ']', ',', '"', "'", '$', '${', '\n', '\r\n', '\t', '<<: ', '? ', '%', '@', '`', '\u00e9', '\ud83d\ude00', '\uFEFF'];
-
-type Mutation =
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'dropLine'; line: number }
-  | { kind: 'duplicateLine'; line: number }
-  | { kind: 'indent'; line: number; by: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...YAML_NOISE), fc.string({ maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('dropLine' as const), line: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }),
-  fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
-);
-
-function mutate(text: string, mutations: readonly Mutation[]): string {
-  let result = text;
-  for (const step of mutations) {
-    const lines = result.split('\n');
-    switch (step.kind) {
-      case 'insert': {
-        const at = step.at % (result.length + 1);
-        result = result.slice(0, at) + step.text + result.slice(at);
-        break;
-      }
-      case 'delete': {
-        const at = step.at % (result.length + 1);
-        result = result.slice(0, at) + result.slice(at + step.length);
-        break;
-      }
-      case 'dropLine':
-        lines.splice(step.line % lines.length, 1);
-        result = lines.join('\n');
-        break;
-      case 'duplicateLine': {
-        const index = step.line % lines.length;
-        lines.splice(index, 0, lines[index]!);
-        result = lines.join('\n');
-        break;
-      }
-      case 'indent': {
-        const index = step.line % lines.length;
-        const line = lines[index]!;
-        lines[index] = step.by >= 0 ? ' '.repeat(step.by) + line : line.replace(new RegExp(`^ {0,${-step.by}}`), '');
-        result = lines.join('\n');
-        break;
-      }
-    }
-  }
-  return result;
-}
-
 const engine = engineFor({ rules: [...composeRules, inlineCredential] });
 const COMPOSE_PATH = '/project/docker-compose.yml';
 const workspace = memoryWorkspace({ '/project/.env': 'DB_USER=app\nFLOWFILE_MASTER_KEY=k\n', '/project/other.yaml': 'services: {o: {image: x}}\n' });
@@ -137,7 +84,7 @@ const within = (span: { start: number; end: number }, length: number) => span.st
 
 test(`mutated compose files never throw and every span lies inside the text (${RUNS} cases)`, () => {
   fc.assert(
-    fc.property(fc.constantFrom(...SEEDS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (seed, mutations) => {
+    fc.property(fc.constantFrom(...SEEDS), fc.array(yamlMutation, { minLength: 1, maxLength: 6 }), (seed, mutations) => {
       const text = mutate(seed, mutations);
       const file = parseCompose(text);
       for (const item of [...file.errors, ...file.warnings, ...file.comments]) assert.ok(within(item.span, text.length), 'parser span outside the text');

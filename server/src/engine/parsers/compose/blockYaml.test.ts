@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, type ScalarTag } from 'yaml';
+import { blockYamlText, mutate, yamlMutation } from './arbitraries';
+import { MAY_NOT_BE_STRING, readBlockYaml } from './blockYaml';
+import { PARSE_OPTIONS, readWithYamlPackage } from './parse';
+
+/*
+ * `readBlockYaml` reads a subset of YAML itself and leaves the rest to the `yaml` package. Wherever
+ * it accepts a text, it must give what `yaml` gives: the same nodes (kind, value, offsets, quoting,
+ * format), the same comments and line starts, and `yaml` must find nothing wrong with the text.
+ * DD_PROPERTY_RUNS raises the number of cases.
+ */
+const RUNS = Math.max(2000, Number(process.env['DD_PROPERTY_RUNS'] ?? 0) || 0);
+
+/** What the engine can read off a node, as plain data to compare. */
+function describe(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isPair(node)) return { key: describe(node.key), value: describe(node.value) };
+  if (isScalar(node)) {
+    const value = typeof node.value === 'symbol' ? `symbol ${node.value.description}` : node.value;
+    return { scalar: value, range: node.range, type: node.type, source: node.source, format: node.format, tag: node.tag, anchor: node.anchor, minFractionDigits: node.minFractionDigits };
+  }
+  if (isMap(node) || isSeq(node)) {
+    return { [isMap(node) ? 'map' : 'seq']: node.items.map(describe), range: node.range, flow: Boolean(node.flow), tag: node.tag, anchor: node.anchor };
+  }
+  return { other: String(node) };
+}
+
+/** Whether the block reader accepts `text`; when it does, asserts it agrees with `yaml`. */
+function agreesWithYaml(text: string): boolean {
+  const blockLines = new LineCounter();
+  const block = readBlockYaml(text, PARSE_OPTIONS, blockLines);
+  if (!block) return false;
+  const fullLines = new LineCounter();
+  const full = readWithYamlPackage(text, fullLines);
+  const context = `\n--- text ---\n${text}\n---`;
+  assert.deepEqual(full.errors, [], `yaml finds errors in a text the block reader accepted:${context}`);
+  assert.deepEqual(full.document.errors.map((error) => error.message), [], `yaml finds errors in a text the block reader accepted:${context}`);
+  assert.deepEqual(full.document.warnings.map((error) => error.message), [], `yaml warns about a text the block reader accepted:${context}`);
+  assert.deepEqual(describe(block.document.contents), describe(full.document.contents), `the nodes differ:${context}`);
+  assert.deepEqual(block.document.range, full.document.range, `the document ranges differ:${context}`);
+  assert.deepEqual(block.comments, full.comments, `the comments differ:${context}`);
+  assert.deepEqual(blockLines.lineStarts, fullLines.lineStarts, `the line starts differ:${context}`);
+  assert.deepEqual(block.document.toJS(), full.document.toJS(), `the data differ:${context}`);
+  return true;
+}
+
+const corpus = join(process.cwd(), '..', 'shared', 'corpus');
+
+function yamlFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...yamlFiles(path));
+    else if (/\.ya?ml$/i.test(name)) found.push(path);
+  }
+  return found.sort();
+}
+
+/** The compose and YAML files of the corpus, the examples and the VS Code test workspace. */
+const REAL_FILES = [corpus, join(process.cwd(), 'examples'), join(process.cwd(), 'test', 'vscode', 'fixtures')]
+  .filter((dir) => existsSync(dir))
+  .flatMap(yamlFiles)
+  .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+test('real compose files: where the block reader accepts one, it reads what yaml reads', () => {
+  const accepted = REAL_FILES.filter(({ text }) => agreesWithYaml(text));
+  // Most real files are plain block YAML; the rest use anchors, block scalars or flow mappings.
+  assert.ok(REAL_FILES.length >= 5, `expected the example compose files, found ${REAL_FILES.length}`);
+  assert.ok(accepted.length >= REAL_FILES.length / 2, `the block reader accepted only ${accepted.length} of ${REAL_FILES.length} real files`);
+});
+
+test(`generated block YAML: the block reader reads what yaml reads, and accepts most of it (${RUNS} cases)`, () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(blockYamlText, (text) => {
+      if (agreesWithYaml(text)) accepted++;
+    }),
+    { numRuns: RUNS },
+  );
+  assert.ok(accepted >= RUNS / 5, `the block reader accepted only ${accepted} of ${RUNS} generated documents`);
+});
+
+test(`mutated block YAML and real files: wherever the block reader accepts the text, it reads what yaml reads (${RUNS} cases)`, () => {
+  const seeds = fc.oneof(blockYamlText, ...(REAL_FILES.length ? [fc.constantFrom(...REAL_FILES.map(({ text }) => text))] : []));
+  fc.assert(
+    fc.property(seeds, fc.array(yamlMutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
+      agreesWithYaml(mutate(seed, mutations));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('plain scalars the block reader takes for strings without trying the tags are strings to every default tag', () => {
+  const tags = new Document(null, PARSE_OPTIONS).schema.tags.filter((tag): tag is ScalarTag => !tag.collection && Boolean(tag.default) && 'test' in tag && tag.test !== undefined);
+  assert.ok(tags.length >= 5, 'expected the core schema tags');
+  const tails = ['', '0', '1', '7', 'x', 'e3', '.5', 'ull', 'rue', 'alse', 'nf', 'an', '<', 'ULL', 'RUE', 'ALSE'];
+  for (let code = 0x21; code < 0x7f; code++) {
+    if (MAY_NOT_BE_STRING.has(code)) continue;
+    for (const tail of tails) {
+      const source = String.fromCharCode(code) + tail;
+      for (const tag of tags) assert.ok(!tag.test!.test(source), `${tag.tag} matches ${JSON.stringify(source)}`);
+    }
+  }
+});

@@ -1,0 +1,526 @@
+import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from 'yaml';
+import type { Comment } from '../../types';
+
+/*
+ * A direct reader for the plain block-style YAML that most compose files are written in: block
+ * mappings and sequences, one-line plain and quoted scalars, one-line flow sequences of scalars,
+ * and comments. It builds the same `yaml` nodes, with the same offsets, as the `yaml` package's
+ * own parser, in about a fifth of the time and memory (that parser lexes into strings and tokens,
+ * builds a syntax tree, then composes it).
+ *
+ * Anything else (anchors, aliases, tags, block scalars, flow mappings, multi-line scalars and
+ * collections, escapes, tabs, CR line ends, more than one document, anything YAML refuses) makes
+ * it give up, and `parseCompose` falls back to the `yaml` package: this reader only has to be
+ * right about what it accepts. `blockYaml.test.ts` checks that, node by node, against `yaml` on
+ * the corpus, the fixtures and their mutations.
+ *
+ * The nodes carry no comments (`comment`, `commentBefore`, `spaceBefore`): the engine reads
+ * comments from `comments`, never from nodes, and never prints the document back.
+ */
+
+export interface BlockYaml {
+  readonly document: Document.Parsed;
+  readonly comments: Comment[];
+}
+
+/** Thrown (and caught in `readBlockYaml`) when the text needs the full parser. */
+class NeedsFullParser extends Error {}
+
+function giveUp(): never {
+  throw new NeedsFullParser();
+}
+
+/**
+ * The document, or undefined when the text uses YAML this reader leaves to the full parser.
+ * `lineCounter` gets every line start, as the full parser gives them.
+ */
+export function readBlockYaml(text: string, options: DocumentOptions & SchemaOptions & ParseOptions, lineCounter: LineCounter): BlockYaml | undefined {
+  if (!isPlainText(text)) return undefined;
+  const document = new Document(null, options) as Document.Parsed;
+  try {
+    const reader = new BlockReader(text, document);
+    const contents = reader.read();
+    document.contents = contents as Document.Parsed['contents'];
+    // What follows the last value belongs to the document, except after an empty value, which keeps it.
+    document.range = [contents.range![0], contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : text.length];
+    lineCounter.addNewLine(0);
+    for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
+    return { document, comments: reader.comments };
+  } catch (error) {
+    if (error instanceof NeedsFullParser) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Only line feeds and printable characters below U+D800 (no tabs, CRs, controls, BOM, surrogates
+ * or the code points YAML refuses): what the reader's character tests assume.
+ */
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== LF : c >= 0x7f && (c < 0xa0 || c >= 0xd800)) return false;
+  }
+  return true;
+}
+
+const LF = 0x0a;
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** Characters that cannot start a plain scalar (YAML's c-indicator), `-`, `?` and `:` aside. */
+const INDICATORS = new Set([...'[]{},#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const FLOW_ENDS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
+
+/**
+ * First characters of a plain scalar that the schema's default tags (null, bool, int, float,
+ * merge) may resolve to something other than a string; any other plain scalar is a string
+ * without testing each tag's pattern. `blockYaml.test.ts` checks this against the schema.
+ */
+export const MAY_NOT_BE_STRING = new Set([...'~nNtTfF0123456789+-.<'].map((c) => c.charCodeAt(0)));
+
+/** The comment lines and blank lines between one item of a block collection and the next line with content. */
+interface Gap {
+  /** The deepest indentation of a comment line in the gap, -1 when there is none. */
+  deepestComment: number;
+  /** The indentation of the gap's first comment line, -1 when there is none. */
+  firstComment: number;
+  /** Whether a line in the gap holds only spaces (not an empty line). */
+  spaces: boolean;
+  /** Where the gap ends: the next content, after its indentation, or the end of the text. */
+  end: number;
+}
+
+/** The line being read: where it starts, its indentation, and where its content starts. */
+interface Line {
+  start: number;
+  indent: number;
+  content: number;
+}
+
+class BlockReader {
+  readonly comments: Comment[] = [];
+  /** Whether the last value read was empty (`key:` with nothing after it). */
+  endsWithEmptyValue = false;
+  private readonly schema: Schema;
+  private readonly tags: ScalarTag[];
+  private readonly options: Document['options'];
+  /** The current line with content; undefined at the end of the text. */
+  private line: Line | undefined;
+  private gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: 0 };
+
+  constructor(
+    private readonly text: string,
+    document: Document.Parsed,
+  ) {
+    this.schema = document.schema;
+    this.options = document.options;
+    this.tags = this.schema.tags.filter((tag): tag is ScalarTag => !tag.collection && tag.default !== undefined && tag.default !== false && 'test' in tag && tag.test !== undefined);
+  }
+
+  read(): YAMLMap | YAMLSeq {
+    this.nextLine(0);
+    const line = this.line;
+    if (!line || line.indent !== 0) giveUp();
+    const root = this.isSeqItem(line.content) ? this.seq(0) : this.map(0);
+    if (this.line) giveUp();
+    return root;
+  }
+
+  /** Moves to the next line with content at or after `from`, noting the comments and blank lines passed. */
+  private nextLine(from: number): void {
+    const text = this.text;
+    const gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: text.length };
+    let start = from;
+    while (start < text.length) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      const c = text.charCodeAt(content);
+      if (c === HASH) {
+        const indent = content - start;
+        if (gap.firstComment < 0) gap.firstComment = indent;
+        if (indent > gap.deepestComment) gap.deepestComment = indent;
+        start = this.comment(content) + 1;
+      } else if (c === LF) {
+        if (content > start) gap.spaces = true;
+        start = content + 1;
+      } else if (content >= text.length) {
+        if (content > start) gap.spaces = true;
+        break;
+      } else {
+        if (start === content && (this.startsWith(content, '---') || this.startsWith(content, '...') || c === 0x25 /* % */)) giveUp();
+        gap.end = content;
+        this.gap = gap;
+        this.line = { start, indent: content - start, content };
+        return;
+      }
+    }
+    this.gap = gap;
+    this.line = undefined;
+  }
+
+  /** Notes the comment at `hash`; returns where its line ends. */
+  private comment(hash: number): number {
+    let end = this.text.indexOf('\n', hash);
+    if (end < 0) end = this.text.length;
+    this.comments.push({ span: { start: hash, end }, text: this.text.slice(hash + 1, end) });
+    return end;
+  }
+
+  private startsWith(offset: number, prefix: string): boolean {
+    return this.text.startsWith(prefix, offset);
+  }
+
+  /** `-` then a space or the end of the line: a sequence item. */
+  private isSeqItem(offset: number): boolean {
+    if (this.text.charCodeAt(offset) !== DASH) return false;
+    const next = this.text.charCodeAt(offset + 1);
+    return next === SPACE || next === LF || offset + 1 >= this.text.length;
+  }
+
+  /** A block mapping whose first key is the current line's content, at column `indent`. */
+  private map(indent: number): YAMLMap {
+    const map = new YAMLMap(this.schema);
+    const start = this.line!.content;
+    let valueEnd = start;
+    for (;;) {
+      const line = this.line!;
+      const keyStart = line.content;
+      const colon = this.keyEnd(keyStart);
+      let keyEnd = colon;
+      while (this.text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      // A merge key takes an alias, which this reader leaves to `yaml`.
+      if (keyEnd - keyStart > 1024 || (keyEnd - keyStart === 2 && this.startsWith(keyStart, '<<'))) giveUp();
+      const key = this.plainScalar(keyStart, keyEnd, keyEnd, true);
+      const value = this.value(colon + 1, indent, true);
+      map.items.push(new Pair(key, value));
+      valueEnd = value.range![2];
+      const next = this.line;
+      if (!next || next.indent !== indent || this.isSeqItem(next.content)) break;
+    }
+    map.range = [start, valueEnd, this.end(indent, valueEnd)];
+    return map;
+  }
+
+  /** A block sequence whose first `-` is the current line's content, at column `indent`. */
+  private seq(indent: number): YAMLSeq {
+    const seq = new YAMLSeq(this.schema);
+    const start = this.line!.content;
+    let valueEnd = start;
+    for (;;) {
+      const dash = this.line!.content;
+      const value = this.value(dash + 1, indent, false);
+      seq.items.push(value);
+      valueEnd = value.range![2];
+      const next = this.line;
+      if (!next || next.indent !== indent || !this.isSeqItem(next.content)) break;
+    }
+    seq.range = [start, valueEnd, this.end(indent, valueEnd)];
+    return seq;
+  }
+
+  /**
+   * Where a block collection at `indent` ends, once the line after it is less indented (or its
+   * own kind of line no longer follows): the comment lines after its last item stay in it when one
+   * of them is at least as indented as it (and it is not at the left margin), as `yaml` keeps them;
+   * otherwise they go to what follows.
+   */
+  private end(indent: number, valueEnd: number): number {
+    const line = this.line;
+    if (line && line.indent > indent) giveUp();
+    const gap = this.gap;
+    if (indent === 0 || gap.deepestComment < indent) return valueEnd;
+    this.gap = { deepestComment: -1, firstComment: -1, spaces: false, end: gap.end };
+    return gap.end;
+  }
+
+  /**
+   * The value after a key's `:` or a sequence's `-` (at `after`), in a collection at `indent`;
+   * moves to the next line with content after it.
+   */
+  private value(after: number, indent: number, inMap: boolean): Scalar | YAMLMap | YAMLSeq {
+    const text = this.text;
+    let offset = after;
+    while (text.charCodeAt(offset) === SPACE) offset++;
+    const c = text.charCodeAt(offset);
+    if (c === HASH || c === LF || offset >= text.length) {
+      const commentEnd = c === HASH ? this.comment(offset) : -1;
+      const lineEnd = commentEnd >= 0 ? commentEnd : offset;
+      this.nextLine(lineEnd + 1);
+      const next = this.line;
+      if (next && (next.indent > indent || (inMap && next.indent === indent && this.isSeqItem(next.content)))) {
+        return this.isSeqItem(next.content) ? this.seq(next.indent) : this.map(next.indent);
+      }
+      // `yaml` keeps some of what follows an empty value in it: this reader takes empty mapping
+      // values followed by content, empty lines and comment lines, not empty sequence items.
+      if (!inMap) giveUp();
+      let nodeEnd = offset;
+      if (commentEnd >= 0) {
+        // An empty value with a comment runs to the next content, when the next line has it.
+        if (next && next.start !== commentEnd + 1) giveUp();
+        nodeEnd = next ? next.content : text.length;
+      } else if (this.gap.firstComment >= 0) {
+        nodeEnd = this.emptyValueEnd(lineEnd, indent, offset);
+      }
+      const empty = this.scalar(null, '', Scalar.PLAIN);
+      empty.range = [offset, offset, nodeEnd];
+      this.endsWithEmptyValue = true;
+      return empty;
+    }
+    if (!inMap && this.keyEnd(offset, false) >= 0) {
+      // A mapping in a sequence item (`- key: value`), its column the key's.
+      const line = this.line!;
+      this.line = { start: line.start, indent: offset - line.start, content: offset };
+      return this.map(offset - line.start);
+    }
+    let node: Scalar | YAMLSeq;
+    let end: number;
+    if (c === OPEN_BRACKET) {
+      [node, end] = this.flowSeq(offset);
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      [node, end] = this.quoted(offset);
+    } else {
+      end = this.plainEnd(offset);
+      node = this.plainScalar(offset, end, end, false);
+    }
+    // After the value: spaces, then a comment or the end of the line.
+    let rest = end;
+    while (text.charCodeAt(rest) === SPACE) rest++;
+    const r = text.charCodeAt(rest);
+    let lineEnd = rest;
+    if (r === HASH && rest > end) lineEnd = this.comment(rest);
+    else if (r !== LF && rest < text.length) giveUp();
+    node.range![2] = Math.min(lineEnd + 1, text.length);
+    this.endsWithEmptyValue = false;
+    this.nextLine(lineEnd + 1);
+    const next = this.line;
+    // A more indented line would continue the scalar (or be an error).
+    if (next && next.indent > indent) giveUp();
+    if (this.gap.firstComment > indent) node.range![2] = this.takeDeeperComments(lineEnd + 1, indent);
+    return node;
+  }
+
+  /**
+   * Comment lines more indented than the collection (at `indent`) right after a value, blank lines
+   * between them included, belong to the value in `yaml`'s syntax tree: returns where the last of
+   * them ends, and leaves in the gap only the lines after it.
+   */
+  private takeDeeperComments(from: number, indent: number): number {
+    const text = this.text;
+    const gapEnd = this.line ? this.line.start : text.length;
+    let taken = from;
+    for (let start = from; start < gapEnd; ) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      let end = text.indexOf('\n', content);
+      end = end < 0 ? text.length : end + 1;
+      if (text.charCodeAt(content) === HASH) {
+        if (content - start <= indent) break;
+        taken = end;
+      }
+      start = end;
+    }
+    const gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: this.gap.end };
+    for (let start = taken; start < gapEnd; ) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      if (text.charCodeAt(content) === HASH) {
+        const depth = content - start;
+        if (gap.firstComment < 0) gap.firstComment = depth;
+        if (depth > gap.deepestComment) gap.deepestComment = depth;
+      } else if (content > start) {
+        gap.spaces = true;
+      }
+      const end = text.indexOf('\n', content);
+      start = end < 0 ? text.length : end + 1;
+    }
+    this.gap = gap;
+    return taken;
+  }
+
+  /**
+   * Where an empty mapping value at `offset` ends when comment lines follow it (its key's line
+   * ending at `lineEnd`, in a mapping at `indent`). They are the value's (its end after them) unless
+   * the next key of the same mapping follows: that takes them from the second line break on,
+   * counting only the breaks after the last comment deeper than the mapping.
+   */
+  private emptyValueEnd(lineEnd: number, indent: number, offset: number): number {
+    const text = this.text;
+    const next = this.line;
+    const gapEnd = next ? next.content : text.length;
+    this.gap = { deepestComment: -1, firstComment: -1, spaces: false, end: this.gap.end };
+    if (!next || next.indent !== indent || this.isSeqItem(next.content)) return gapEnd;
+    // The line breaks, from the one ending the key's line; a deeper comment restarts the count.
+    let breaks = [lineEnd];
+    let keptComment = false;
+    for (let start = lineEnd + 1; start < next.start; ) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      if (text.charCodeAt(content) === HASH && content - start > indent) breaks = [];
+      const end = text.indexOf('\n', start);
+      breaks.push(end);
+      start = end + 1;
+    }
+    if (breaks.length < 2) return gapEnd;
+    // What stays with the value ends at the second break; it has an end only if a comment stays.
+    const split = breaks[1]!;
+    for (let start = lineEnd + 1; start < split; start = text.indexOf('\n', start) + 1) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      if (text.charCodeAt(content) === HASH) keptComment = true;
+    }
+    return keptComment ? split : offset;
+  }
+
+  /**
+   * Where a plain key that starts at `offset` ends (its `:`, followed by a space or the end of the
+   * line); gives up on anything else, or returns -1 when `required` is false.
+   */
+  private keyEnd(offset: number, required = true): number {
+    const text = this.text;
+    if (!this.isPlainStart(offset, false)) return required ? giveUp() : -1;
+    for (let i = offset; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) break;
+      if (c === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || next === LF || i + 1 >= text.length) return i;
+      } else if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
+        break;
+      }
+    }
+    return required ? giveUp() : -1;
+  }
+
+  /** Whether a plain scalar may start at `offset` (YAML's ns-plain-first). */
+  private isPlainStart(offset: number, inFlow: boolean): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(offset);
+    if (offset >= text.length || c === SPACE || c === LF || INDICATORS.has(c)) return false;
+    if (c === DASH || c === COLON || c === 0x3f /* ? */) {
+      const next = text.charCodeAt(offset + 1);
+      return offset + 1 < text.length && next !== SPACE && next !== LF && !(inFlow && FLOW_ENDS.has(next));
+    }
+    return true;
+  }
+
+  /** Where a plain scalar in block context that starts at `offset` ends, trailing spaces and comment excluded. */
+  private plainEnd(offset: number): number {
+    const text = this.text;
+    if (!this.isPlainStart(offset, false)) giveUp();
+    let end = offset;
+    for (let i = offset; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === LF) break;
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      // `: ` in a value is a mapping YAML does not allow there.
+      if (c === COLON && (i + 1 >= text.length || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === LF)) giveUp();
+      if (c !== SPACE) end = i + 1;
+    }
+    return end;
+  }
+
+  /** A one-line flow sequence of scalars at `open`; returns it and where it ends (after `]`). */
+  private flowSeq(open: number): [YAMLSeq, number] {
+    const text = this.text;
+    const seq = new YAMLSeq(this.schema);
+    seq.flow = true;
+    let offset = open + 1;
+    while (text.charCodeAt(offset) === SPACE) offset++;
+    if (text.charCodeAt(offset) !== CLOSE_BRACKET) {
+      for (;;) {
+        const c = text.charCodeAt(offset);
+        let item: Scalar;
+        let end: number;
+        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+          [item, end] = this.quoted(offset);
+        } else {
+          if (!this.isPlainStart(offset, true)) giveUp();
+          end = offset;
+          for (let i = offset; i < text.length; i++) {
+            const d = text.charCodeAt(i);
+            if (d === LF || d === COMMA || d === CLOSE_BRACKET) break;
+            if (d === OPEN_BRACKET || d === OPEN_BRACE || d === CLOSE_BRACE || (d === HASH && text.charCodeAt(i - 1) === SPACE)) giveUp();
+            // `:` is part of a plain scalar when what follows could be too (`http://x`); else it makes a pair.
+            if (d === COLON && !this.isPlainStart(i + 1, true)) giveUp();
+            if (d !== SPACE) end = i + 1;
+          }
+          item = this.plainScalar(offset, end, end, false);
+        }
+        let after = end;
+        while (text.charCodeAt(after) === SPACE) after++;
+        item.range![2] = after;
+        seq.items.push(item);
+        const d = text.charCodeAt(after);
+        if (d === CLOSE_BRACKET) {
+          offset = after;
+          break;
+        }
+        if (d !== COMMA) giveUp();
+        offset = after + 1;
+        while (text.charCodeAt(offset) === SPACE) offset++;
+        // A trailing comma, or an empty item.
+        if (text.charCodeAt(offset) === CLOSE_BRACKET || text.charCodeAt(offset) === COMMA) giveUp();
+      }
+    }
+    seq.range = [open, offset + 1, offset + 1];
+    return [seq, offset + 1];
+  }
+
+  /** A one-line quoted scalar without escapes at `open`; returns it and where it ends (after the closing quote). */
+  private quoted(open: number): [Scalar, number] {
+    const text = this.text;
+    const quote = text.charCodeAt(open);
+    let value = '';
+    let from = open + 1;
+    for (let i = open + 1; ; i++) {
+      const c = text.charCodeAt(i);
+      if (i >= text.length || c === LF || (c === BACKSLASH && quote === DOUBLE_QUOTE)) giveUp();
+      if (c !== quote) continue;
+      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+        value += text.slice(from, i + 1);
+        from = i + 2;
+        i++;
+        continue;
+      }
+      value += text.slice(from, i);
+      const node = this.scalar(value, value, quote === DOUBLE_QUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
+      node.range = [open, i + 1, i + 1];
+      return [node, i + 1];
+    }
+  }
+
+  /** A plain scalar from `start` to `end`, resolved by the schema's tags as `yaml` resolves it. */
+  private plainScalar(start: number, end: number, nodeEnd: number, atKey: boolean): Scalar {
+    const source = this.text.slice(start, end);
+    let node: Scalar | undefined;
+    if (MAY_NOT_BE_STRING.has(source.charCodeAt(0))) {
+      const tag = this.tags.find((candidate) => (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test!.test(source));
+      if (tag) {
+        const resolved = tag.resolve(source, giveUp, this.options);
+        node = resolved instanceof Scalar ? resolved : new Scalar(resolved);
+        if (tag.format) node.format = tag.format;
+      }
+    }
+    node = node ? Object.assign(node, { source, type: Scalar.PLAIN }) : this.scalar(source, source, Scalar.PLAIN);
+    node.range = [start, end, nodeEnd];
+    return node;
+  }
+
+  private scalar(value: unknown, source: string, type: Scalar.Type): Scalar {
+    const node = new Scalar(value);
+    node.source = source;
+    node.type = type;
+    return node;
+  }
+}
