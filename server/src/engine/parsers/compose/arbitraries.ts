@@ -70,12 +70,12 @@ export type YamlTree =
   | { readonly empty: true };
 
 /** Scalars as written: every kind the core schema resolves, quoted ones, and near misses. */
-const SCALARS = ['x', 'postgres:16', '"quoted"', "'single'", "'it''s'", '~', 'null', 'NULL', 'true', 'False', '0x1F', '0o17', '-1', '+3', '007', '1.50', '1e3', '.5', '.inf', '-.Inf', '.nan', '""', "''", '${VAR:-x}', 'a b  c', 'a#b', 'http://x:80/y', '80:80', '-x', ':x', '?x', 'no', 'yes', '1_000', '12:30', '"a: b"', '"#x"', "'\"'", 'é ü', "'a\\b'", '"$${x}"'];
+const SCALARS = ['x', 'postgres:16', '"quoted"', "'single'", "'it''s'", '~', 'null', 'NULL', 'true', 'False', '0x1F', '0o17', '-1', '+3', '007', '1.50', '1e3', '.5', '.inf', '-.Inf', '.nan', '""', "''", '${VAR:-x}', 'a b  c', 'a#b', 'http://x:80/y', '80:80', '-x', ':x', '?x', 'no', 'yes', '1_000', '12:30', '"a: b"', '"#x"', "'\"'", 'é ü', "'a\\b'", '"$${x}"', '&a x', '&b 1', '*a', '*b', '{}', '{ }', '[*a, *b]', '[*a]', '|\n  line\n\n   more\n', '>-\n  a\n  b\n\n\n  c\n', '|+ # c\n  x\n\n', '>\n  folded\n', '|-\n  # not a comment\n', 'plain\n  goes on\n\n  - and on', '1\n  2'];
 /** Written rarely: YAML beyond plain block style, and mistakes. */
-const RARE_SCALARS = ['<<', 'x:', '- x', '"a\\"b"', '&a x', '*a', '!reset x', '|', '>-', '[', '{a: b}', '@x', '%x', 'a: b', '"open'];
+const RARE_SCALARS = ['<<', 'x:', '- x', '"a\\"b"', '&a', '&a *b', '*a:', '{a: b}', '!reset x', '|', '>-', '[', '{a: b}', '@x', '%x', 'a: b', '"open'];
 const FLOW_ITEMS = ['CMD', '"CMD-SHELL"', "'curl'", '-f', 'http://localhost', '1', 'true', 'a b', '"a, b"', '"]"', '""', 'x y'];
-const KEYS = ['a', 'image', 'services', 'db', 'x-y', 'true', '1', 'null', '~', '-k', 'a b', 'k.v', '8080', 'a#b'];
-const RARE_KEYS = ['"q"', '? k', '<<', '[k]', '- k', 'k:x'];
+const KEYS = ['a', 'image', 'services', 'db', 'x-y', 'true', '1', 'null', '~', '-k', 'a b', 'k.v', '8080', 'a#b', '<<'];
+const RARE_KEYS = ['"q"', '? k', '[k]', '- k', 'k:x', '*a'];
 const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_KEYS) });
 
 export const yamlTree: fc.Arbitrary<YamlTree> = fc.letrec<{ node: YamlTree; leaf: YamlTree }>((tie) => ({
@@ -108,6 +108,7 @@ class Writer {
 
   document(tree: YamlTree): string {
     this.noise(0);
+    if (this.chance(0.1)) this.lines.push('---' + this.comment());
     this.block(tree, 0);
     this.noise(0);
     return this.lines.join('\n') + (this.chance(0.8) ? '\n' : '');
@@ -121,12 +122,12 @@ class Writer {
 
   private entry(head: string, value: YamlTree, indent: number): void {
     if ('map' in value || 'seq' in value) {
-      this.lines.push(head + this.comment());
+      this.lines.push(head + (this.chance(0.2) ? this.pick([' &a', ' &b', ' &c']) : '') + this.comment());
       this.noise(indent);
       const step = 'seq' in value && this.chance(0.3) ? 0 : this.pick([1, 2, 2, 2, 4]);
       this.block(value, indent + step);
     } else {
-      this.lines.push(head + this.inline(value));
+      this.lines.push(head + this.inline(value, indent));
     }
     this.noise(indent);
   }
@@ -137,20 +138,30 @@ class Writer {
       // `- key: value`, the mapping's column the first key's.
       const column = dash.length;
       value.map.forEach(([key, entryValue], index) => this.entry((index === 0 ? dash : ' '.repeat(column)) + key + ':', entryValue, column));
+    } else if ('seq' in value && this.chance(0.3)) {
+      // `- - item`, the inner sequence's column its first `-`'s.
+      const column = dash.length;
+      value.seq.forEach((item, index) => this.item(index === 0 ? dash : ' '.repeat(column), item, column));
     } else if ('map' in value || 'seq' in value) {
       this.lines.push(indentText + '-' + this.comment());
       this.noise(indent);
       this.block(value, indent + this.pick([1, 2, 4]));
     } else {
       // Mostly `- ~`: an empty item is rare in compose files, and the block reader leaves it to `yaml`.
-      const inline = this.inline('empty' in value && this.chance(0.8) ? { scalar: '~' } : value);
+      const inline = this.inline('empty' in value && this.chance(0.8) ? { scalar: '~' } : value, indent);
       this.lines.push('empty' in value ? dash.trimEnd() + inline : dash + inline.trimStart());
     }
     this.noise(indent);
   }
 
-  private inline(value: YamlTree): string {
+  /** A value after `key:` or `-` in a collection at `indent` (a block scalar's lines below it). */
+  private inline(value: YamlTree, indent: number): string {
     const space = ' '.repeat(this.pick([1, 1, 1, 2]));
+    if ('scalar' in value && value.scalar.includes('\n')) {
+      const [header, ...body] = value.scalar.replace(/\n$/, '').split('\n');
+      const margin = ' '.repeat(indent + this.pick([1, 2, 4]));
+      return space + header + body.map((line) => (line === '' ? '\n' : `\n${margin}${line.slice(2)}`)).join('');
+    }
     if ('scalar' in value) return space + value.scalar + this.comment();
     if ('flow' in value) {
       const pad = this.pick(['', ' ']);

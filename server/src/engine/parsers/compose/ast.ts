@@ -7,8 +7,9 @@ export interface ComposeParseError extends ParseError {
 }
 
 /**
- * A compose file: the `yaml` package's document (every node carries `range` offsets) plus what
- * the engine needs beside it.
+ * A compose file: a document of the `yaml` package's nodes (every node carries `range` offsets)
+ * plus what the engine needs beside it. Comments are in `comments`, not on the nodes: a file read
+ * by `readBlockYaml` has none there.
  */
 export interface ComposeFile {
   /** The text the file was parsed from (offsets index into it). */

@@ -1,15 +1,16 @@
-import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from 'yaml';
+import { Alias, Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from 'yaml';
 import type { Comment } from '../../types';
 
 /*
  * A direct reader for the plain block-style YAML that most compose files are written in: block
- * mappings and sequences, one-line plain and quoted scalars, one-line flow sequences of scalars,
- * and comments. It builds the same `yaml` nodes, with the same offsets, as the `yaml` package's
+ * mappings and sequences, plain scalars, one-line quoted scalars, literal and folded block scalars,
+ * one-line flow sequences of scalars and aliases, `{}`, anchors, aliases, merge keys, a leading
+ * `---`, and comments. It builds the same `yaml` nodes, with the same offsets, as the `yaml` package's
  * own parser, in about a fifth of the time and memory (that parser lexes into strings and tokens,
  * builds a syntax tree, then composes it).
  *
- * Anything else (anchors, aliases, tags, block scalars, flow mappings, multi-line scalars and
- * collections, escapes, tabs, CR line ends, more than one document, anything YAML refuses) makes
+ * Anything else (tags, flow mappings, multi-line quoted scalars and flow collections,
+ * escapes, tabs, CR line ends, more than one document, anything YAML refuses) makes
  * it give up, and `parseCompose` falls back to the `yaml` package: this reader only has to be
  * right about what it accepts. `blockYaml.test.ts` checks that, node by node, against `yaml` on
  * the corpus, the fixtures and their mutations.
@@ -41,8 +42,10 @@ export function readBlockYaml(text: string, options: DocumentOptions & SchemaOpt
     const reader = new BlockReader(text, document);
     const contents = reader.read();
     document.contents = contents as Document.Parsed['contents'];
+    if (reader.documentStart >= 0) document.directives.docStart = true;
     // What follows the last value belongs to the document, except after an empty value, which keeps it.
-    document.range = [contents.range![0], contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : text.length];
+    const start = reader.documentStart >= 0 ? reader.documentStart : contents.range![0];
+    document.range = [start, contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : text.length];
     lineCounter.addNewLine(0);
     for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
     return { document, comments: reader.comments };
@@ -76,6 +79,8 @@ const BACKSLASH = 0x5c;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
+const AMPERSAND = 0x26;
+const STAR = 0x2a;
 const CLOSE_BRACE = 0x7d;
 
 /** Characters that cannot start a plain scalar (YAML's c-indicator), `-`, `?` and `:` aside. */
@@ -88,6 +93,9 @@ const FLOW_ENDS = new Set([COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE
  * without testing each tag's pattern. `blockYaml.test.ts` checks this against the schema.
  */
 export const MAY_NOT_BE_STRING = new Set([...'~nNtTfF0123456789+-.<'].map((c) => c.charCodeAt(0)));
+
+/** Block collections nested deeper than this are left to `yaml` (the reader recurses per level). */
+const MAX_DEPTH = 200;
 
 /** The comment lines and blank lines between one item of a block collection and the next line with content. */
 interface Gap {
@@ -112,12 +120,16 @@ class BlockReader {
   readonly comments: Comment[] = [];
   /** Whether the last value read was empty (`key:` with nothing after it). */
   endsWithEmptyValue = false;
+  /** Where the `---` that opens the document is, -1 when there is none. */
+  documentStart = -1;
   private readonly schema: Schema;
   private readonly tags: ScalarTag[];
   private readonly options: Document['options'];
   /** The current line with content; undefined at the end of the text. */
   private line: Line | undefined;
   private gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: 0 };
+  /** How many block collections are open. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -158,7 +170,19 @@ class BlockReader {
         if (content > start) gap.spaces = true;
         break;
       } else {
-        if (start === content && (this.startsWith(content, '---') || this.startsWith(content, '...') || c === 0x25 /* % */)) giveUp();
+        if (start === content && (this.startsWith(content, '---') || this.startsWith(content, '...') || c === 0x25 /* % */)) {
+          // One `---` may open the document, before any content.
+          const after = text.charCodeAt(content + 3);
+          const marker = this.startsWith(content, '---') && (after === SPACE || after === LF || content + 3 >= text.length);
+          if (!marker || this.documentStart >= 0 || this.line !== undefined || from !== 0) giveUp();
+          this.documentStart = content;
+          let rest = content + 3;
+          while (text.charCodeAt(rest) === SPACE) rest++;
+          if (text.charCodeAt(rest) === HASH) rest = this.comment(rest);
+          else if (text.charCodeAt(rest) !== LF && rest < text.length) giveUp();
+          start = rest + 1;
+          continue;
+        }
         gap.end = content;
         this.gap = gap;
         this.line = { start, indent: content - start, content };
@@ -181,6 +205,11 @@ class BlockReader {
     return this.text.startsWith(prefix, offset);
   }
 
+  /** One level deeper into block collections; deeper than real files go is left to `yaml`, and the stack. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+  }
+
   /** `-` then a space or the end of the line: a sequence item. */
   private isSeqItem(offset: number): boolean {
     if (this.text.charCodeAt(offset) !== DASH) return false;
@@ -190,6 +219,7 @@ class BlockReader {
 
   /** A block mapping whose first key is the current line's content, at column `indent`. */
   private map(indent: number): YAMLMap {
+    this.enter();
     const map = new YAMLMap(this.schema);
     const start = this.line!.content;
     let valueEnd = start;
@@ -199,8 +229,7 @@ class BlockReader {
       const colon = this.keyEnd(keyStart);
       let keyEnd = colon;
       while (this.text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-      // A merge key takes an alias, which this reader leaves to `yaml`.
-      if (keyEnd - keyStart > 1024 || (keyEnd - keyStart === 2 && this.startsWith(keyStart, '<<'))) giveUp();
+      if (keyEnd - keyStart > 1024) giveUp();
       const key = this.plainScalar(keyStart, keyEnd, keyEnd, true);
       const value = this.value(colon + 1, indent, true);
       map.items.push(new Pair(key, value));
@@ -209,11 +238,13 @@ class BlockReader {
       if (!next || next.indent !== indent || this.isSeqItem(next.content)) break;
     }
     map.range = [start, valueEnd, this.end(indent, valueEnd)];
+    this.depth--;
     return map;
   }
 
   /** A block sequence whose first `-` is the current line's content, at column `indent`. */
   private seq(indent: number): YAMLSeq {
+    this.enter();
     const seq = new YAMLSeq(this.schema);
     const start = this.line!.content;
     let valueEnd = start;
@@ -226,6 +257,7 @@ class BlockReader {
       if (!next || next.indent !== indent || !this.isSeqItem(next.content)) break;
     }
     seq.range = [start, valueEnd, this.end(indent, valueEnd)];
+    this.depth--;
     return seq;
   }
 
@@ -248,10 +280,20 @@ class BlockReader {
    * The value after a key's `:` or a sequence's `-` (at `after`), in a collection at `indent`;
    * moves to the next line with content after it.
    */
-  private value(after: number, indent: number, inMap: boolean): Scalar | YAMLMap | YAMLSeq {
+  private value(after: number, indent: number, inMap: boolean): Node {
     const text = this.text;
     let offset = after;
     while (text.charCodeAt(offset) === SPACE) offset++;
+    let anchor: string | undefined;
+    if (text.charCodeAt(offset) === AMPERSAND) {
+      const nameEnd = this.nameEnd(offset + 1, false);
+      anchor = text.slice(offset + 1, nameEnd);
+      offset = nameEnd;
+      while (text.charCodeAt(offset) === SPACE) offset++;
+      // A second property, or an anchored key (`- &a key: value` anchors the key, not the mapping).
+      const c = text.charCodeAt(offset);
+      if (c === AMPERSAND || c === STAR || c === 0x21 /* ! */ || (!inMap && (this.isSeqItem(offset) || this.keyEnd(offset, false) >= 0))) giveUp();
+    }
     const c = text.charCodeAt(offset);
     if (c === HASH || c === LF || offset >= text.length) {
       const commentEnd = c === HASH ? this.comment(offset) : -1;
@@ -259,11 +301,14 @@ class BlockReader {
       this.nextLine(lineEnd + 1);
       const next = this.line;
       if (next && (next.indent > indent || (inMap && next.indent === indent && this.isSeqItem(next.content)))) {
-        return this.isSeqItem(next.content) ? this.seq(next.indent) : this.map(next.indent);
+        const block = this.isSeqItem(next.content) ? this.seq(next.indent) : this.map(next.indent);
+        if (anchor !== undefined) block.anchor = anchor;
+        return block;
       }
       // `yaml` keeps some of what follows an empty value in it: this reader takes empty mapping
-      // values followed by content, empty lines and comment lines, not empty sequence items.
-      if (!inMap) giveUp();
+      // values (without an anchor) followed by content, empty lines and comment lines, not empty
+      // sequence items.
+      if (!inMap || anchor !== undefined) giveUp();
       let nodeEnd = offset;
       if (commentEnd >= 0) {
         // An empty value with a comment runs to the next content, when the next line has it.
@@ -277,22 +322,35 @@ class BlockReader {
       this.endsWithEmptyValue = true;
       return empty;
     }
-    if (!inMap && this.keyEnd(offset, false) >= 0) {
-      // A mapping in a sequence item (`- key: value`), its column the key's.
+    if (!inMap && (this.isSeqItem(offset) || this.keyEnd(offset, false) >= 0)) {
+      // A mapping or sequence in a sequence item (`- key: value`, `- - item`), its column the first key's or `-`'s.
       const line = this.line!;
-      this.line = { start: line.start, indent: offset - line.start, content: offset };
-      return this.map(offset - line.start);
+      const column = offset - line.start;
+      this.line = { start: line.start, indent: column, content: offset };
+      return this.isSeqItem(offset) ? this.seq(column) : this.map(column);
     }
-    let node: Scalar | YAMLSeq;
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) {
+      const block = this.blockScalar(offset, indent);
+      if (anchor !== undefined) block.anchor = anchor;
+      return block;
+    }
+    let node: Scalar | YAMLSeq | YAMLMap | Alias;
     let end: number;
     if (c === OPEN_BRACKET) {
       [node, end] = this.flowSeq(offset);
+    } else if (c === OPEN_BRACE) {
+      [node, end] = this.emptyFlowMap(offset);
     } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       [node, end] = this.quoted(offset);
+    } else if (c === STAR) {
+      [node, end] = this.alias(offset, false);
     } else {
       end = this.plainEnd(offset);
-      node = this.plainScalar(offset, end, end, false);
+      const folded = this.plainLines(offset, end, indent);
+      if (folded) end = folded.end;
+      node = this.plainScalar(offset, end, end, false, folded?.value);
     }
+    if (anchor !== undefined) node.anchor = anchor;
     // After the value: spaces, then a comment or the end of the line.
     let rest = end;
     while (text.charCodeAt(rest) === SPACE) rest++;
@@ -308,6 +366,116 @@ class BlockReader {
     if (next && next.indent > indent) giveUp();
     if (this.gap.firstComment > indent) node.range![2] = this.takeDeeperComments(lineEnd + 1, indent);
     return node;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `header`, in a collection at
+   * `indent`, with any chomping indicator; moves to the next line with content after it. An
+   * indentation indicator, leading empty lines, more-indented folded lines and a last line
+   * without a line break are left to `yaml`.
+   */
+  private blockScalar(header: number, indent: number): Scalar {
+    const text = this.text;
+    const folded = text.charCodeAt(header) === 0x3e;
+    let offset = header + 1;
+    const chomping = text.charCodeAt(offset);
+    if (chomping === DASH || chomping === 0x2b /* + */) offset++;
+    let rest = offset;
+    while (text.charCodeAt(rest) === SPACE) rest++;
+    let headerEnd = rest;
+    if (text.charCodeAt(rest) === HASH && rest > offset) headerEnd = this.comment(rest);
+    else if (text.charCodeAt(rest) !== LF) giveUp();
+    // The first line sets the content's indentation.
+    let start = headerEnd + 1;
+    let contentIndent = 0;
+    while (text.charCodeAt(start + contentIndent) === SPACE) contentIndent++;
+    const first = text.charCodeAt(start + contentIndent);
+    if (contentIndent <= indent || first === LF || start + contentIndent >= text.length) giveUp();
+    const lines: string[] = [];
+    let emptyAtEnd = 0;
+    let contentEnd = start;
+    while (start < text.length) {
+      let content = start;
+      while (text.charCodeAt(content) === SPACE) content++;
+      if (text.charCodeAt(content) === LF || content >= text.length) {
+        if (content - start > contentIndent) giveUp();
+        if (content >= text.length) break;
+        lines.push('');
+        emptyAtEnd++;
+        start = content + 1;
+        continue;
+      }
+      if (content - start < contentIndent) break;
+      const lineEnd = text.indexOf('\n', content);
+      if (lineEnd < 0) giveUp();
+      if (folded && content - start > contentIndent) giveUp();
+      lines.push(text.slice(start + contentIndent, lineEnd));
+      emptyAtEnd = 0;
+      contentEnd = start = lineEnd + 1;
+    }
+    const body = lines.slice(0, lines.length - emptyAtEnd);
+    let value: string;
+    if (folded) {
+      // Lines fold into one, joined by spaces; n empty lines between two lines become n breaks.
+      value = body[0]!;
+      let empty = 0;
+      for (let i = 1; i < body.length; i++) {
+        const line = body[i]!;
+        if (line === '') {
+          empty++;
+          continue;
+        }
+        value += (empty > 0 ? '\n'.repeat(empty) : ' ') + line;
+        empty = 0;
+      }
+    } else {
+      value = body.join('\n');
+    }
+    let end = contentEnd;
+    if (chomping === 0x2b) {
+      value += '\n'.repeat(1 + emptyAtEnd);
+      end = start;
+    } else if (chomping !== DASH) {
+      value += '\n';
+    }
+    const node = this.scalar(value, value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL);
+    node.range = [header, end, end];
+    this.endsWithEmptyValue = false;
+    this.nextLine(contentEnd);
+    if ((this.line && this.line.indent > indent) || this.gap.firstComment > indent) giveUp();
+    return node;
+  }
+
+  /** Where an anchor's or alias's name that starts at `offset` ends; gives up on an empty name. */
+  private nameEnd(offset: number, inFlow: boolean): number {
+    const text = this.text;
+    let end = offset;
+    for (; end < text.length; end++) {
+      const c = text.charCodeAt(end);
+      if (c === SPACE || c === LF || FLOW_ENDS.has(c)) break;
+    }
+    // A flow indicator in a block name, or one ending with `:` (ambiguous), is left to `yaml`.
+    if (end === offset || (!inFlow && end < text.length && FLOW_ENDS.has(text.charCodeAt(end))) || text.charCodeAt(end - 1) === COLON) giveUp();
+    return end;
+  }
+
+  /** An alias (`*name`) at `star`; returns it and where its name ends. */
+  private alias(star: number, inFlow: boolean): [Alias, number] {
+    const end = this.nameEnd(star + 1, inFlow);
+    const node = new Alias(this.text.slice(star + 1, end));
+    node.range = [star, end, end];
+    return [node, end];
+  }
+
+  /** `{}` at `open` (with spaces inside or not); any other flow mapping is left to `yaml`. */
+  private emptyFlowMap(open: number): [YAMLMap, number] {
+    let close = open + 1;
+    while (this.text.charCodeAt(close) === SPACE) close++;
+    if (this.text.charCodeAt(close) !== CLOSE_BRACE) giveUp();
+    const map = new YAMLMap(this.schema);
+    map.flow = true;
+    map.range = [open, close + 1, close + 1];
+    return [map, close + 1];
   }
 
   /**
@@ -430,6 +598,46 @@ class BlockReader {
     return end;
   }
 
+  /**
+   * A plain scalar that goes on over more indented lines (than the collection at `indent`): its
+   * lines folded into one (a line break becomes a space, n empty lines n breaks) and where its
+   * last line ends; undefined when it is one line.
+   */
+  private plainLines(start: number, firstEnd: number, indent: number): { value: string; end: number } | undefined {
+    const text = this.text;
+    let rest = firstEnd;
+    while (text.charCodeAt(rest) === SPACE) rest++;
+    if (text.charCodeAt(rest) !== LF) return undefined;
+    let value: string | undefined;
+    let end = firstEnd;
+    let emptyLines = 0;
+    for (let lineStart = rest + 1; lineStart < text.length; ) {
+      let content = lineStart;
+      while (text.charCodeAt(content) === SPACE) content++;
+      const c = text.charCodeAt(content);
+      if (c === LF) {
+        emptyLines++;
+        lineStart = content + 1;
+        continue;
+      }
+      if (content >= text.length || content - lineStart <= indent || c === HASH) break;
+      let lineEnd = text.indexOf('\n', content);
+      if (lineEnd < 0) lineEnd = text.length;
+      let contentEnd = content;
+      for (let i = content; i < lineEnd; i++) {
+        const d = text.charCodeAt(i);
+        // A comment ends the scalar (more lines would be an error); `: ` makes it a key.
+        if ((d === HASH && text.charCodeAt(i - 1) === SPACE) || (d === COLON && (i + 1 >= text.length || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === LF))) giveUp();
+        if (d !== SPACE) contentEnd = i + 1;
+      }
+      value = (value ?? text.slice(start, firstEnd)) + (emptyLines > 0 ? '\n'.repeat(emptyLines) : ' ') + text.slice(content, contentEnd);
+      end = contentEnd;
+      emptyLines = 0;
+      lineStart = lineEnd + 1;
+    }
+    return value === undefined ? undefined : { value, end };
+  }
+
   /** A one-line flow sequence of scalars at `open`; returns it and where it ends (after `]`). */
   private flowSeq(open: number): [YAMLSeq, number] {
     const text = this.text;
@@ -440,10 +648,12 @@ class BlockReader {
     if (text.charCodeAt(offset) !== CLOSE_BRACKET) {
       for (;;) {
         const c = text.charCodeAt(offset);
-        let item: Scalar;
+        let item: Scalar | Alias;
         let end: number;
         if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
           [item, end] = this.quoted(offset);
+        } else if (c === STAR) {
+          [item, end] = this.alias(offset, true);
         } else {
           if (!this.isPlainStart(offset, true)) giveUp();
           end = offset;
@@ -500,9 +710,8 @@ class BlockReader {
     }
   }
 
-  /** A plain scalar from `start` to `end`, resolved by the schema's tags as `yaml` resolves it. */
-  private plainScalar(start: number, end: number, nodeEnd: number, atKey: boolean): Scalar {
-    const source = this.text.slice(start, end);
+  /** A plain scalar from `start` to `end` (its lines folded into `source`), resolved by the schema's tags as `yaml` resolves it. */
+  private plainScalar(start: number, end: number, nodeEnd: number, atKey: boolean, source = this.text.slice(start, end)): Scalar {
     let node: Scalar | undefined;
     if (MAY_NOT_BE_STRING.has(source.charCodeAt(0))) {
       const tag = this.tags.find((candidate) => (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test!.test(source));
