@@ -4,9 +4,10 @@
 // hosts' folder instead of dist/; the benchmark builds what ships into .bench/dist).
 import { build } from 'esbuild';
 import { enginePlugins } from './enginePlugins.mjs';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -32,12 +33,25 @@ const common = {
  * MB, with the first nginx file; the compiled Compose Specification validators with the first
  * compose file) is a file of its own beside the hosts: Node does not parse it before then (a check
  * of an env file starts faster, in less memory), and the VSIX holds one copy instead of two. Each
- * is named by the specifier the engine requires it with, and built from `entry`.
+ * is named by the specifier the engine requires it with, and built from `entry`. The nginx
+ * reference is the package's answers as JSON (nginx-reference.json) with a small module that reads
+ * them (referenceJson.ts says why).
  */
 const BESIDE_HOSTS = {
-  '@nginx/reference-lib': { file: 'nginx-reference.js', entry: createRequire(import.meta.url).resolve('@nginx/reference-lib') },
+  '@nginx/reference-lib': { file: 'nginx-reference.js', entry: join(root, 'server/src/engine/parsers/nginx/referenceJson.ts') },
   './composeSpecValidators': { file: 'compose-validators.js', entry: join(root, 'server/src/engine/rules/compose/composeSpecValidators.ts') },
 };
+
+/** What `@nginx/reference-lib` answers, in every format, for referenceJson.ts to serve. */
+async function nginxReferenceJson() {
+  const { Format, getDirectives, getVariables } = await import(pathToFileURL(createRequire(import.meta.url).resolve('@nginx/reference-lib')).href);
+  const formats = [Format.Markdown, Format.HTML];
+  return JSON.stringify({
+    format: Format,
+    directives: Object.fromEntries(formats.map((format) => [format, getDirectives(format)])),
+    variables: Object.fromEntries(formats.map((format) => [format, getVariables(format)])),
+  });
+}
 const besideHosts = {
   name: 'beside-hosts',
   setup(build) {
@@ -51,6 +65,10 @@ await Promise.all([
   build({ ...host, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(hosts, 'server.js') }),
   build({ ...host, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(hosts, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ...Object.values(BESIDE_HOSTS).map(({ file, entry }) => build({ ...common, entryPoints: [entry], outfile: join(hosts, file) })),
+  nginxReferenceJson().then((json) => {
+    mkdirSync(hosts, { recursive: true });
+    writeFileSync(join(hosts, 'nginx-reference.json'), json);
+  }),
 ]);
 
 if (withTests) {

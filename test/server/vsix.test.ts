@@ -19,7 +19,7 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
 
     const entries = zipEntries(readFileSync(vsix));
     const names = entries.map((entry) => entry.name);
-    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/nginx-reference.js', 'extension/dist/compose-validators.js']) {
+    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/nginx-reference.js', 'extension/dist/nginx-reference.json', 'extension/dist/compose-validators.js']) {
       assert.ok(names.includes(required), `${required} in ${names.join(', ')}`);
     }
     assert.ok(names.some((name) => /^extension\/docs\/rules\/.+\.md$/.test(name)), 'rule docs');
