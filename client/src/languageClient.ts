@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/heap';
+import { SERVER_NODE_FLAGS, serverEnvironment } from '../../server/src/lsp/heap';
 import type { FileFilter } from './selector';
 
 export const CLIENT_ID = 'deployDoctor';
@@ -12,9 +12,10 @@ export const CLIENT_ID = 'deployDoctor';
  */
 export function createLanguageClient(context: vscode.ExtensionContext, selector: readonly FileFilter[], watchers: readonly vscode.FileSystemWatcher[]): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector.map((filter) => ({ ...filter })),

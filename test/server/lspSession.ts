@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/heap';
+import { SERVER_NODE_FLAGS, serverEnvironment } from '../../server/src/lsp/heap';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -95,7 +95,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: serverEnvironment(process.env) });
     const session = new LspSession(child, options);
     child.stderr!.on('data', (chunk: Buffer) => (session.stderr += chunk.toString('utf8')));
     const exited = new Promise<never>((_, reject) =>
