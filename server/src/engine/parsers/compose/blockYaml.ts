@@ -50,7 +50,7 @@ export function readBlockYaml(text: string, options: DocumentOptions & SchemaOpt
     // What follows the last value belongs to the document, except after an empty value, which keeps it.
     const start = reader.documentStart >= 0 ? reader.documentStart : contents.range![0];
     document.range = [start, contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : read.length];
-    if (crlf) restoreOffsets(read, document, reader.comments);
+    if (crlf) restoreOffsets(text, document, reader.comments);
     lineCounter.addNewLine(0);
     for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
     return { document, comments: reader.comments };
@@ -61,18 +61,19 @@ export function readBlockYaml(text: string, options: DocumentOptions & SchemaOpt
 }
 
 /**
- * Moves every offset of a document read from `read` (a text with its CRLFs made LFs) onto the
- * text itself: an offset moves by the number of line breaks before it.
+ * Moves every offset of a document read from `read` (`text` with its CRLFs made LFs) back onto
+ * `text`: an offset moves by the number of CRs taken out before it.
  */
-function restoreOffsets(read: string, document: Document.Parsed, comments: Comment[]): void {
-  const breaks: number[] = [];
-  for (let offset = read.indexOf('\n'); offset !== -1; offset = read.indexOf('\n', offset + 1)) breaks.push(offset);
+function restoreOffsets(text: string, document: Document.Parsed, comments: Comment[]): void {
+  // Where each LF that lost its CR is in `read`, in order.
+  const takenOut: number[] = [];
+  for (let offset = text.indexOf('\r\n'); offset !== -1; offset = text.indexOf('\r\n', offset + 2)) takenOut.push(offset - takenOut.length);
   const restore = (offset: number): number => {
     let low = 0;
-    let high = breaks.length;
+    let high = takenOut.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (breaks[mid]! < offset) low = mid + 1;
+      if (takenOut[mid]! < offset) low = mid + 1;
       else high = mid;
     }
     return offset + low;
