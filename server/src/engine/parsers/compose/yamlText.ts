@@ -16,6 +16,21 @@ export function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
+/** What may end a plain scalar that already has text before it (`KEY=` in `- KEY=value`). */
+const PLAIN_TAIL_SAFE = /^[A-Za-z0-9_./+=@%,^~:$-]*$/;
+
+/**
+ * `literal` (Compose text) written as the value of a `- KEY=value` list item whose scalar is
+ * quoted with `quote`, or plain: escaped for those quotes, or undefined when a plain scalar would
+ * read it differently (a `:` at its end makes `- KEY=value:` a mapping) and the whole item needs
+ * quotes instead.
+ */
+export function listItemValueText(literal: string, quote: '"' | "'" | undefined): string | undefined {
+  if (quote === '"') return JSON.stringify(literal).slice(1, -1);
+  if (quote === "'") return literal.replaceAll("'", "''");
+  return PLAIN_TAIL_SAFE.test(literal) && !literal.endsWith(':') ? literal : undefined;
+}
+
 /** `value` as Compose text: `$` doubled so that interpolation leaves it as written. */
 export function composeLiteral(value: string): string {
   return value.replace(/\$/g, '$$$$');

@@ -1,5 +1,5 @@
 import type { SettingSpec } from '../../../../../schemas/types';
-import { composeLiteral, yamlString } from '../../parsers/compose/yamlText';
+import { composeLiteral, listItemValueText, yamlString } from '../../parsers/compose/yamlText';
 import type { TomlTableHeader } from '../../parsers/toml/ast';
 import type { TextEdit } from '../../types';
 import type { RuleContext } from '../rule';
@@ -46,9 +46,14 @@ export function replaceValue(context: RuleContext, group: CheckedGroup, setting:
       const inList = context.document.text.slice(setting.occurrence.keySpan.end, span.start).includes('=');
       const literal = composeLiteral(value);
       if (inList) {
-        // Inside `- KEY=value` (or `- "KEY=value"`): the scalar's own quoting stays.
-        const quoted = context.document.text[setting.occurrence.keySpan.start - 1] === '"';
-        return { span, newText: quoted ? JSON.stringify(literal).slice(1, -1) : literal };
+        // Inside `- KEY=value` (or `- "KEY=value"`): the scalar's own quoting stays, unless the new
+        // value needs quotes the plain scalar does not have; then the whole item is quoted.
+        const text = context.document.text;
+        const keyStart = setting.occurrence.keySpan.start;
+        const before = text[keyStart - 1];
+        const inItem = listItemValueText(literal, before === '"' || before === "'" ? before : undefined);
+        if (inItem !== undefined) return { span, newText: inItem };
+        return { span: { start: keyStart, end: span.end }, newText: JSON.stringify(text.slice(keyStart, span.start) + literal) };
       }
       return { span, newText: yamlString(literal) };
     }
