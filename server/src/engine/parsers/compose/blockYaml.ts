@@ -1,4 +1,5 @@
 import { Alias, Document, LineCounter, Pair, Scalar, visit, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type ScalarTag, type Schema, type SchemaOptions } from 'yaml';
+import { lowerBound } from '../../collections';
 import type { Comment } from '../../types';
 
 /*
@@ -68,16 +69,7 @@ function restoreOffsets(text: string, document: Document.Parsed, comments: Comme
   // Where each LF that lost its CR is in `read`, in order.
   const takenOut: number[] = [];
   for (let offset = text.indexOf('\r\n'); offset !== -1; offset = text.indexOf('\r\n', offset + 2)) takenOut.push(offset - takenOut.length);
-  const restore = (offset: number): number => {
-    let low = 0;
-    let high = takenOut.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (takenOut[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return offset + low;
-  };
+  const restore = (offset: number): number => offset + lowerBound(takenOut, offset);
   const restoreRange = (range: [number, number, number]) => {
     range[0] = restore(range[0]);
     range[1] = restore(range[1]);
@@ -144,10 +136,12 @@ interface Gap {
   deepestComment: number;
   /** The indentation of the gap's first comment line, -1 when there is none. */
   firstComment: number;
-  /** Whether a line in the gap holds only spaces (not an empty line). */
-  spaces: boolean;
   /** Where the gap ends: the next content, after its indentation, or the end of the text. */
   end: number;
+}
+
+function emptyGap(end: number): Gap {
+  return { deepestComment: -1, firstComment: -1, end };
 }
 
 /** The line being read: where it starts, its indentation, and where its content starts. */
@@ -168,7 +162,7 @@ class BlockReader {
   private readonly options: Document['options'];
   /** The current line with content; undefined at the end of the text. */
   private line: Line | undefined;
-  private gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: 0 };
+  private gap: Gap = emptyGap(0);
   /** How many block collections are open. */
   private depth = 0;
 
@@ -193,7 +187,7 @@ class BlockReader {
   /** Moves to the next line with content at or after `from`, noting the comments and blank lines passed. */
   private nextLine(from: number): void {
     const text = this.text;
-    const gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: text.length };
+    const gap: Gap = emptyGap(text.length);
     let start = from;
     while (start < text.length) {
       let content = start;
@@ -205,10 +199,8 @@ class BlockReader {
         if (indent > gap.deepestComment) gap.deepestComment = indent;
         start = this.comment(content) + 1;
       } else if (c === LF) {
-        if (content > start) gap.spaces = true;
         start = content + 1;
       } else if (content >= text.length) {
-        if (content > start) gap.spaces = true;
         break;
       } else {
         if (start === content && (this.startsWith(content, '---') || this.startsWith(content, '...') || c === 0x25 /* % */)) {
@@ -313,7 +305,7 @@ class BlockReader {
     if (line && line.indent > indent) giveUp();
     const gap = this.gap;
     if (indent === 0 || gap.deepestComment < indent) return valueEnd;
-    this.gap = { deepestComment: -1, firstComment: -1, spaces: false, end: gap.end };
+    this.gap = emptyGap(gap.end);
     return gap.end;
   }
 
@@ -539,7 +531,7 @@ class BlockReader {
       }
       start = end;
     }
-    const gap: Gap = { deepestComment: -1, firstComment: -1, spaces: false, end: this.gap.end };
+    const gap: Gap = emptyGap(this.gap.end);
     for (let start = taken; start < gapEnd; ) {
       let content = start;
       while (text.charCodeAt(content) === SPACE) content++;
@@ -547,8 +539,6 @@ class BlockReader {
         const depth = content - start;
         if (gap.firstComment < 0) gap.firstComment = depth;
         if (depth > gap.deepestComment) gap.deepestComment = depth;
-      } else if (content > start) {
-        gap.spaces = true;
       }
       const end = text.indexOf('\n', content);
       start = end < 0 ? text.length : end + 1;
@@ -567,7 +557,7 @@ class BlockReader {
     const text = this.text;
     const next = this.line;
     const gapEnd = next ? next.content : text.length;
-    this.gap = { deepestComment: -1, firstComment: -1, spaces: false, end: this.gap.end };
+    this.gap = emptyGap(this.gap.end);
     if (!next || next.indent !== indent || this.isSeqItem(next.content)) return gapEnd;
     // The line breaks, from the one ending the key's line; a deeper comment restarts the count.
     let breaks = [lineEnd];

@@ -1,4 +1,5 @@
 import type { Comment, ParseError, Span } from '../../types';
+import { lowerBound } from '../../collections';
 import type { EnvEntry, EnvFile, EnvQuote } from './ast';
 import { BACKSLASH, COLON, EQUALS, HASH, LINE_FEED, isKeyChar, isLineTerminator, isQuote, isRegexSpace } from './chars';
 import { dotenvValue } from './value';
@@ -289,16 +290,4 @@ class EnvScanner {
   private span(start: number, end: number): Span {
     return { start: this.original(start), end: this.original(end) };
   }
-}
-
-/** Index of the first element of sorted `values` that is >= `target`. */
-function lowerBound(values: readonly number[], target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
