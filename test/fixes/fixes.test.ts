@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { Engine, pathToUri, type Diagnostic, type WorkspaceView } from '../../server/src/engine';
-import { applyEdits } from '../../server/src/engine/testing';
+import { applyEdits, filesUnder } from '../../server/src/engine/testing';
 
 /**
  * Every quick fix the engine offers, applied to every example, in-editor fixture and corpus file:
@@ -12,17 +12,8 @@ import { applyEdits } from '../../server/src/engine/testing';
  */
 const roots = [join(process.cwd(), 'examples'), join(process.cwd(), 'test', 'vscode', 'fixtures'), join(process.cwd(), '..', 'shared', 'corpus')].filter(existsSync);
 
-function walk(dir: string, into: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, into);
-    else into.push(path);
-  }
-  return into;
-}
-
 const engine = new Engine();
-const files = roots.flatMap((root) => walk(root)).filter((path) => engine.kindOf(pathToUri(path), readFileSync(path, 'utf8')) !== undefined);
+const files = roots.flatMap((root) => filesUnder(root)).filter((path) => engine.kindOf(pathToUri(path), readFileSync(path, 'utf8')) !== undefined);
 
 /** The disk, with some files replaced. */
 function workspaceWith(overrides: ReadonlyMap<string, string>): WorkspaceView {

@@ -2,6 +2,8 @@
  * Helpers for tests of rules, parsers and services: check inline text against an in-memory
  * workspace and apply fixes, the way a host would. Used only by tests.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ProductDefinition } from '../../../schemas/types';
 import { Engine, type CheckResult, type EngineOptions } from './engine';
 import type { Rule } from './rules/rule';
@@ -85,3 +87,21 @@ export function applyFix(text: string, uri: string, fix: ResolvedFix): string {
     fix.changes.filter((change) => change.uri === uri).flatMap((change) => change.edits),
   );
 }
+
+/** Every file under `dir` whose name `matches`, recursively, sorted; none when `dir` is absent. */
+export function filesUnder(dir: string, matches: (name: string) => boolean = () => true): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (matches(name)) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** A compose file's name as Compose looks for it: `compose.yaml`, `docker-compose.yml`, `docker-compose.prod.yml`… */
+export const COMPOSE_FILE_NAME = /^(docker-)?compose([.-][^/]*)?\.ya?ml$/i;

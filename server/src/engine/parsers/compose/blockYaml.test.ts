@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type ScalarTag } from 'yaml';
 import { blockYamlText, mutate, yamlMutation } from './arbitraries';
 import { MAY_NOT_BE_STRING, readBlockYaml } from './blockYaml';
 import { PARSE_OPTIONS, readWithYamlPackage } from './parse';
+import { filesUnder } from '../../testing';
 
 /*
  * `readBlockYaml` reads a subset of YAML itself and leaves the rest to the `yaml` package. Wherever
@@ -72,21 +73,9 @@ const LINE_ENDS: readonly ((text: string) => string)[] = [
 
 const corpus = join(process.cwd(), '..', 'shared', 'corpus');
 
-function yamlFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...yamlFiles(path));
-    else if (/\.ya?ml$/i.test(name)) found.push(path);
-  }
-  return found.sort();
-}
-
 /** The compose and YAML files of the corpus, the examples and the VS Code test workspace. */
 const REAL_FILES = [corpus, join(process.cwd(), 'examples'), join(process.cwd(), 'test', 'vscode', 'fixtures')]
-  .filter((dir) => existsSync(dir))
-  .flatMap(yamlFiles)
+  .flatMap((dir) => filesUnder(dir, (name) => /\.ya?ml$/i.test(name)))
   .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 test('real compose files: where the block reader accepts one, it reads what yaml reads', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../../testing';
+import { checkText, filesUnder } from '../../testing';
 import type { Span } from '../../types';
 import type { NginxDirective, NginxFile } from './ast';
 import { parseNginx } from './parse';
@@ -31,17 +31,7 @@ const SAMPLES = [
 
 function corpusNginxTexts(): string[] {
   const root = path.join(process.cwd(), '..', 'shared', 'corpus');
-  if (!existsSync(root)) return [];
-  const texts: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else if (/\.(conf|template)$|nginx|plausible$/.test(name) && !/\.ya?ml$/.test(name)) texts.push(readFileSync(file, 'utf8'));
-    }
-  };
-  walk(root);
-  return texts;
+  return filesUnder(root, (name) => /\.(conf|template)$|nginx|plausible$/.test(name) && !/\.ya?ml$/.test(name)).map((file) => readFileSync(file, 'utf8'));
 }
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((parts) => parts.join(''));

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { parseCompose } from '../../parsers/compose/parse';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
+import { COMPOSE_FILE_NAME, filesUnder } from '../../testing';
 import { choiceLists, compileComposeSpecValidators } from './composeSpecAjv';
 import { loadComposeSpecValidators } from './composeSpecValidators';
 
@@ -24,18 +25,8 @@ const SEEDS = [
 
 const corpus = join(process.cwd(), '..', 'shared', 'corpus');
 
-function corpusTexts(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...corpusTexts(path));
-    else if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) found.push(readFileSync(path, 'utf8'));
-  }
-  return found;
-}
-
-const documents = [...SEEDS, ...corpusTexts(corpus)].map((text) => parseCompose(text).data).filter((data) => typeof data === 'object' && data !== null);
+const corpusTexts = filesUnder(corpus, (name) => COMPOSE_FILE_NAME.test(name)).map((path) => readFileSync(path, 'utf8'));
+const documents = [...SEEDS, ...corpusTexts].map((text) => parseCompose(text).data).filter((data) => typeof data === 'object' && data !== null);
 
 /** The JSON pointer of every `oneOf`/`anyOf` branch of the schema, as ajv addresses them. */
 const pointers = choiceLists(loadComposeSpecSchema()).flatMap(({ pointer, list }) => list.map((_, index) => `${pointer}/${index}`));

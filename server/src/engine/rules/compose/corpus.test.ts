@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Engine } from '../../engine';
+import { COMPOSE_FILE_NAME, filesUnder } from '../../testing';
 import type { WorkspaceView } from '../../types';
 import { pathToUri, uriToPath } from '../../uri';
 
@@ -12,16 +13,6 @@ import { pathToUri, uriToPath } from '../../uri';
  */
 const corpus = join(process.cwd(), '..', 'shared', 'corpus');
 const NO_ERRORS_FROM = new Set(['compose/syntax', 'compose/schema', 'compose/undefined-reference']);
-
-function composeFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...composeFiles(path));
-    else if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(name)) found.push(path);
-  }
-  return found.sort();
-}
 
 const diskWorkspace: WorkspaceView = {
   readText(uri) {
@@ -40,7 +31,7 @@ test('every corpus compose file loads without syntax, schema or reference errors
     t.skip('../shared/corpus is not present');
     return;
   }
-  const files = composeFiles(corpus);
+  const files = filesUnder(corpus, (name) => COMPOSE_FILE_NAME.test(name));
   assert.ok(files.length >= 10, `expected the corpus compose files, found ${files.length}`);
   const engine = new Engine();
   const problems: string[] = [];
