@@ -144,6 +144,11 @@ function emptyGap(end: number): Gap {
   return { deepestComment: -1, firstComment: -1, end };
 }
 
+function noteCommentLine(gap: Gap, indent: number): void {
+  if (gap.firstComment < 0) gap.firstComment = indent;
+  if (indent > gap.deepestComment) gap.deepestComment = indent;
+}
+
 /** The line being read: where it starts, its indentation, and where its content starts. */
 interface Line {
   start: number;
@@ -194,9 +199,7 @@ class BlockReader {
       while (text.charCodeAt(content) === SPACE) content++;
       const c = text.charCodeAt(content);
       if (c === HASH) {
-        const indent = content - start;
-        if (gap.firstComment < 0) gap.firstComment = indent;
-        if (indent > gap.deepestComment) gap.deepestComment = indent;
+        noteCommentLine(gap, content - start);
         start = this.comment(content) + 1;
       } else if (c === LF) {
         start = content + 1;
@@ -535,11 +538,7 @@ class BlockReader {
     for (let start = taken; start < gapEnd; ) {
       let content = start;
       while (text.charCodeAt(content) === SPACE) content++;
-      if (text.charCodeAt(content) === HASH) {
-        const depth = content - start;
-        if (gap.firstComment < 0) gap.firstComment = depth;
-        if (depth > gap.deepestComment) gap.deepestComment = depth;
-      }
+      if (text.charCodeAt(content) === HASH) noteCommentLine(gap, content - start);
       const end = text.indexOf('\n', content);
       start = end < 0 ? text.length : end + 1;
     }

@@ -43,12 +43,12 @@ export function replaceValue(context: RuleContext, group: CheckedGroup, setting:
       return { span, newText: envValue(value) };
     }
     case 'compose': {
-      const inList = context.document.text.slice(setting.occurrence.keySpan.end, span.start).includes('=');
+      const text = context.document.text;
+      const inList = text.slice(setting.occurrence.keySpan.end, span.start).includes('=');
       const literal = composeLiteral(value);
       if (inList) {
         // Inside `- KEY=value` (or `- "KEY=value"`): the scalar's own quoting stays, unless the new
         // value needs quotes the plain scalar does not have; then the whole item is quoted.
-        const text = context.document.text;
         const keyStart = setting.occurrence.keySpan.start;
         const before = text[keyStart - 1];
         const inItem = listItemValueText(literal, before === '"' || before === "'" ? before : undefined);
