@@ -23,26 +23,18 @@ const composeSpecSchema = {
 
 /**
  * The schema's validators are compiled at build time into ajv's standalone code: the whole file's,
- * and each `oneOf`/`anyOf` branch's under its JSON pointer, with the options in
- * composeSpecAjvOptions.json (server/src/engine/rules/compose/composeSpecValidators.ts says why;
- * composeSpecAjv.ts compiles the same at run time, for unbundled runs and a test comparing the two).
- * The code needs only ajv's small runtime helpers, which it requires.
+ * and each `oneOf`/`anyOf` branch's under its JSON pointer, as composeSpecAjv.ts sets them up
+ * (bundled and run here, so the build and unbundled runs share one set-up;
+ * server/src/engine/rules/compose/composeSpecValidators.ts says why). The code needs only ajv's
+ * small runtime helpers, which it requires.
  */
 const composeSpecValidators = {
   name: 'compose-spec-validators',
   setup(build) {
-    build.onLoad({ filter: /[\\/]composeSpecValidators\.ts$/ }, ({ path }) => {
-      const Ajv = require('ajv').default;
-      const standaloneCode = require('ajv/dist/standalone').default;
-      const options = JSON.parse(readFileSync(join(dirname(path), 'composeSpecAjvOptions.json'), 'utf8'));
-      const schema = JSON.parse(composeSpecSchemaText());
-      delete schema['$schema'];
-      const id = 'compose_spec.json';
-      const ajv = new Ajv({ ...options, code: { source: true } });
-      ajv.addSchema(schema, id);
-      const refs = { file: id };
-      for (const pointer of branchPointers(schema, '')) refs[pointer] = `${id}#${pointer}`;
-      const code = standaloneCode(ajv, refs);
+    build.onLoad({ filter: /[\\/]composeSpecValidators\.ts$/ }, async ({ path }) => {
+      const { composeSpecAjv } = await runBundled(build, join(dirname(path), 'composeSpecAjv.ts'));
+      const { ajv, refs } = composeSpecAjv({ code: { source: true } });
+      const code = require('ajv/dist/standalone').default(ajv, refs);
       return {
         contents: [
           'const validators = {};',
@@ -58,13 +50,12 @@ const composeSpecValidators = {
   },
 };
 
-/** The JSON pointer of every `oneOf`/`anyOf` branch under `node`, encoded as in a URI fragment. */
-function* branchPointers(node, pointer) {
-  if (typeof node !== 'object' || node === null) return;
-  for (const keyword of ['oneOf', 'anyOf']) {
-    if (Array.isArray(node[keyword])) for (let index = 0; index < node[keyword].length; index++) yield `${pointer}/${keyword}/${index}`;
-  }
-  for (const [key, child] of Object.entries(node)) yield* branchPointers(child, `${pointer}/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`);
+/** The exports of a TypeScript module, bundled with esbuild and run in this process (its packages required from here). */
+async function runBundled(build, entry) {
+  const { outputFiles } = await build.esbuild.build({ entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
 }
 
 /**

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * The Compose Specification JSON schema as shipped in the `dclint` package. The bundles never run
- * this body: `scripts/build.mjs` replaces the module with the schema inlined (dclint's package
+ * this body: `scripts/enginePlugins.mjs` replaces the module with the schema inlined (dclint's package
  * exports hide `schemas/`, and the extension ships without `node_modules`). Type checks and
  * unbundled runs read the file beside dclint's `package.json`.
  */

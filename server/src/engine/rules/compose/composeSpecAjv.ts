@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv';
+import type { default as Ajv, Options, ValidateFunction } from 'ajv';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
 import AJV_OPTIONS from './composeSpecAjvOptions.json';
 
@@ -15,19 +15,32 @@ export interface ComposeSpecValidators {
 const COMPOSE_SPEC_ID = 'compose_spec.json';
 
 /**
- * Compiles the validators with ajv now, as `scripts/enginePlugins.mjs` does when the bundles are
- * built (same options: composeSpecAjvOptions.json). Bundles never call this: they ship the
- * validators already compiled (composeSpecValidators.ts). Unbundled runs do, and a test compares
- * the two.
+ * ajv holding the Compose Specification, with the options in composeSpecAjvOptions.json (and
+ * `extra`), and the reference of each validator the engine uses: `file` for the whole file's, and
+ * each `oneOf`/`anyOf` branch's under its JSON pointer. `scripts/enginePlugins.mjs` compiles these
+ * to standalone code when the bundles are built; `compileComposeSpecValidators` compiles them now.
  */
-export function compileComposeSpecValidators(): ComposeSpecValidators {
-  const AjvClass = (require('ajv') as { default: typeof import('ajv').default }).default;
+export function composeSpecAjv(extra: Partial<Options> = {}): { ajv: Ajv; refs: Record<string, string> } {
+  const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
   const schema = { ...loadComposeSpecSchema() };
   // The draft-07 meta-schema is ajv's default; its `https` id is not one ajv knows by that name.
   delete schema['$schema'];
-  const ajv = new AjvClass(AJV_OPTIONS);
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...extra });
   ajv.addSchema(schema, COMPOSE_SPEC_ID);
-  return { file: ajv.getSchema(COMPOSE_SPEC_ID)!, branch: (pointer) => ajv.getSchema(`${COMPOSE_SPEC_ID}#${pointer}`) };
+  const refs: Record<string, string> = { file: COMPOSE_SPEC_ID };
+  for (const { pointer, list } of choiceLists(schema)) {
+    for (let index = 0; index < list.length; index++) refs[`${pointer}/${index}`] = `${COMPOSE_SPEC_ID}#${pointer}/${index}`;
+  }
+  return { ajv, refs };
+}
+
+/**
+ * Compiles the validators with ajv now. Bundles never call this: they ship the validators already
+ * compiled (composeSpecValidators.ts). Unbundled runs do, and a test compares the two.
+ */
+export function compileComposeSpecValidators(): ComposeSpecValidators {
+  const { ajv, refs } = composeSpecAjv();
+  return { file: ajv.getSchema(refs['file']!)!, branch: (pointer) => ajv.getSchema(`${COMPOSE_SPEC_ID}#${pointer}`) };
 }
 
 /**
