@@ -2,7 +2,7 @@ import type { ProductDefinition } from '../../../schemas/types';
 import { detectProduct } from './detect/product';
 import { serviceSignals } from './detect/signals';
 import type { ParsedDocument } from './document';
-import { composeEnvironmentGroups } from './parsers/compose/environment';
+import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from './parsers/compose/environment';
 import type { Span } from './types';
 
 /**
@@ -83,15 +83,27 @@ export function settingGroupsOf(
         },
       ];
     case 'compose':
-      return composeEnvironmentGroups(document.ast, interpolate).map((group) => ({
-        ...group,
-        product:
-          detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ??
-          (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
-      }));
+      return composeSettingGroups(composeEnvironmentGroups(document.ast, interpolate), fileProduct, products);
     case 'nginx':
       return [];
   }
+}
+
+/**
+ * Compose services' environments as setting groups, in the same order: each service's product is
+ * detected from its own keys and image, or is the file's product when it sets some of its keys.
+ */
+export function composeSettingGroups(
+  groups: readonly ComposeEnvironmentGroup[],
+  fileProduct: ProductDefinition | undefined,
+  products: readonly ProductDefinition[],
+): SettingGroup[] {
+  return groups.map((group) => ({
+    ...group,
+    product:
+      detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ??
+      (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
+  }));
 }
 
 function tomlString(value: unknown): string | undefined {

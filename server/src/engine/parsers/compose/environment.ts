@@ -53,12 +53,21 @@ const writtenGroups = new WeakMap<ComposeFile, readonly WrittenGroup[]>();
  * bare `KEY` taken from it, `$$` unescaped. `interpolated` is set when the value is not the text.
  */
 export function composeEnvironmentGroups(file: ComposeFile, interpolate: (name: string) => string | undefined): ComposeEnvironmentGroup[] {
+  return writtenGroupsOf(file).map(({ written, ...group }) => ({ ...group, settings: written.map((setting) => occurrence(setting, interpolate)) }));
+}
+
+/** Every service's `env_file:` paths, as written, in service order. */
+export function composeEnvFiles(file: ComposeFile): string[] {
+  return writtenGroupsOf(file).flatMap((group) => group.envFiles);
+}
+
+function writtenGroupsOf(file: ComposeFile): readonly WrittenGroup[] {
   let groups = writtenGroups.get(file);
   if (!groups) {
     groups = readWrittenGroups(file);
     writtenGroups.set(file, groups);
   }
-  return groups.map(({ written, ...group }) => ({ ...group, settings: written.map((setting) => occurrence(setting, interpolate)) }));
+  return groups;
 }
 
 function readWrittenGroups(file: ComposeFile): WrittenGroup[] {

@@ -121,9 +121,13 @@ function clampSpan(span: Span, text: string): Span {
  */
 function keyErrors(document: Document.Parsed, text: string): ComposeParseError[] {
   const found: ComposeParseError[] = [];
+  // One table for the whole walk, not a set per mapping: a key was seen in the current mapping
+  // when its entry holds the mapping's number.
+  const seenIn = new Map<string, number>();
+  let mapping = 0;
   walkNodes(document, (node) => {
     if (!isCollection(node)) return;
-    const seen = isMap(node) ? new Set<string>() : undefined;
+    const seen = isMap(node) ? ++mapping : undefined;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const key = pair.key;
@@ -142,8 +146,8 @@ function keyErrors(document: Document.Parsed, text: string): ComposeParseError[]
       }
       if (!seen || !isScalar(key) || typeof key.value === 'symbol' || !key.range) continue;
       const name = String(key.value);
-      if (!seen.has(name)) {
-        seen.add(name);
+      if (seenIn.get(name) !== seen) {
+        seenIn.set(name, seen);
         continue;
       }
       const span = { start: key.range[0], end: key.range[1] };

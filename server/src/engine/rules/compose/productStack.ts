@@ -44,10 +44,12 @@ export function isRedisImage(image: string | undefined): boolean {
 export function stackOf(document: ParsedDocumentOf<'compose'>, fileProduct: ProductDefinition | undefined, products: readonly ProductDefinition[], workspace: RuleWorkspace): StackService[] {
   const file = document.ast;
   const env = projectEnvOf(document.uri, workspace);
-  const groups = composeEnvironmentGroups(file, (name) => env.values.get(name));
+  const groups = new Map<string, ComposeEnvironmentGroup>();
+  // The first group of a name, as a search would find it (a duplicated service name is a syntax error).
+  for (const group of composeEnvironmentGroups(file, (name) => env.values.get(name))) if (!groups.has(group.scope)) groups.set(group.scope, group);
   return services(file).map((service) => {
     const image = scalarText(entryOf(file, service.value, 'image')?.value);
-    const environment = groups.find((group) => group.scope === service.name && !service.merged);
+    const environment = service.merged ? undefined : groups.get(service.name);
     const envFileValues = new Map<string, string>();
     for (const path of environment?.envFiles ?? []) {
       if (path.includes('$')) continue;

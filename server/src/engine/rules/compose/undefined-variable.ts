@@ -2,7 +2,7 @@ import type { ComposeFile } from '../../parsers/compose/ast';
 import type { VariableReference } from '../../parsers/compose/interpolation';
 import { envValues, projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
 import { services } from '../../parsers/compose/services';
-import { composeEnvironmentGroups } from '../../parsers/compose/environment';
+import { composeEnvFiles } from '../../parsers/compose/environment';
 import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import { eolOf } from '../../parsers/compose/yamlText';
 import type { Fix, RelatedLocation } from '../../types';
@@ -100,7 +100,7 @@ function addToEnvFix(env: ProjectEnv, name: string): Fix {
 /** Variables the services' `env_file:`s set, with where, for "set only in an env_file" messages. */
 function envFileDefinitions(file: ComposeFile, composeUri: string, workspace: RuleWorkspace): Map<string, { uri: string; span: { start: number; end: number } | undefined }> {
   const found = new Map<string, { uri: string; span: { start: number; end: number } | undefined }>();
-  const paths = new Set(composeEnvironmentGroups(file, () => undefined).flatMap((group) => group.envFiles));
+  const paths = new Set(composeEnvFiles(file));
   if (services(file).length === 0) return found;
   for (const path of paths) {
     if (path.includes('$')) continue;

@@ -4,7 +4,7 @@ import { settingsView } from '../../../../../schemas/view';
 import type { ParsedDocument } from '../../document';
 import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from '../../parsers/compose/environment';
 import { composeInterpolator } from '../../parsers/compose/projectEnv';
-import { settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../../settings';
+import { composeSettingGroups, settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../../settings';
 import type { Mode, Span } from '../../types';
 import { basename } from '../../uri';
 import type { RuleContext } from '../rule';
@@ -91,10 +91,9 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
   const template = isTemplateFile(document.uri);
   if (document.kind === 'compose') {
     const projectEnv = safeProjectEnv(context);
-    const groups = settingGroupsOf(document, context.product, context.products, projectEnv);
     const composeGroups = composeEnvironmentGroups(document.ast, projectEnv);
-    return groups.map((group) => {
-      const compose = composeGroups.find((candidate) => candidate.scope === group.scope);
+    return composeSettingGroups(composeGroups, context.product, context.products).map((group, index) => {
+      const compose = composeGroups[index];
       const secrets = dockerSecretsOf(document.ast.data, group.scope);
       const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
       const companion = isCompanion(group.product, compose?.image, group.scope);

@@ -1,13 +1,13 @@
 import { specOf } from '../../../../../schemas/lookup';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import type { ParsedDocumentOf } from '../../document';
-import { composeEnvironmentGroups } from '../../parsers/compose/environment';
 import { scanInterpolation } from '../../parsers/compose/interpolation';
 import { projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
 import { eolOf } from '../../parsers/compose/yamlText';
-import { settingGroupsOf, type SettingOccurrence } from '../../settings';
+import type { SettingOccurrence } from '../../settings';
 import type { Fix } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
+import { checkedGroups } from '../schema/productSettings';
 import { isSecretLikeKey } from '../secret/analysis';
 
 /*
@@ -48,23 +48,22 @@ function checkToml(document: ParsedDocumentOf<'toml'>, report: RuleContext['repo
 
 function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'compose'>): void {
   const env = projectEnvOf(document.uri, ctx.workspace);
-  const lookup = (name: string) => env.values.get(name);
-  const products = new Map(settingGroupsOf(document, ctx.product, ctx.products, lookup).map((group) => [group.scope, group.product]));
   const added = new Map<string, string>();
-  for (const group of composeEnvironmentGroups(document.ast, lookup)) {
-    const product = products.get(group.scope);
+  // The services' settings with the project `.env` interpolated, and each service's product.
+  for (const { group, product } of checkedGroups(ctx)) {
+    const service = group.scope ?? '';
     for (const setting of group.settings) {
       const written = document.text.slice(setting.valueSpan.start, setting.valueSpan.end);
       if (setting.value === undefined || setting.value === '' || scanInterpolation(written).references.length > 0) continue;
       const kind = credentialKind(setting, product);
       if (!kind) continue;
-      const variable = variableName(setting.key, group.scope, setting.value, env, added);
+      const variable = variableName(setting.key, service, setting.value, env, added);
       ctx.report({
         span: setting.valueSpan,
         message:
           kind === 'secret'
-            ? `\`${setting.key}\` of service \`${group.scope}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
-            : `\`${setting.key}\` of service \`${group.scope}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
+            ? `\`${setting.key}\` of service \`${service}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
+            : `\`${setting.key}\` of service \`${service}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
         fixes: [moveToEnvFix(setting, variable, env, added)],
       });
     }
