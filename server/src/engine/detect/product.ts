@@ -18,9 +18,9 @@ export function detectProduct(signals: ProductSignals, products: readonly Produc
 
 function scoreProduct(signals: ProductSignals, product: ProductDefinition): number {
   const detect = product.detect;
-  if (signals.path !== undefined && detect.paths?.some((glob) => matchesGlob(signals.path!, glob))) return 1000;
-  if (detect.images?.some((image) => signals.images.some((used) => used.includes(image)))) return 1000;
-  if (detect.nginxBackends?.some((name) => signals.nginxBackends.some((backend) => backend.toLowerCase().includes(name)))) return 1000;
+  if (signals.path !== undefined && matchesAnyGlob(signals.path, detect.paths)) return 1000;
+  if (containsAny(signals.images, detect.images, false)) return 1000;
+  if (containsAny(signals.nginxBackends, detect.nginxBackends, true)) return 1000;
   const prefixed = countPrefixed(signals.envKeys, detect.envPrefixes ?? []);
   if (prefixed > 0) return 500 + prefixed;
   const minimum = detect.minSignatureKeys ?? 2;
@@ -32,7 +32,24 @@ function scoreProduct(signals: ProductSignals, product: ProductDefinition): numb
   return score;
 }
 
-// Detection runs on every check, over every key of the file: these count without building arrays.
+// Detection runs on every check, over every key of the file and for every compose service: these
+// loop rather than build arrays, sets or closures, which were most of what a check of a large
+// compose file allocated here.
+
+function matchesAnyGlob(path: string, globs: readonly string[] | undefined): boolean {
+  for (const glob of globs ?? []) if (matchesGlob(path, glob)) return true;
+  return false;
+}
+
+/** True when one of `names` contains one of `wanted` (lower-cased first with `folded`). */
+function containsAny(names: readonly string[], wanted: readonly string[] | undefined, folded: boolean): boolean {
+  if (!wanted?.length) return false;
+  for (const name of names) {
+    const text = folded ? name.toLowerCase() : name;
+    for (const part of wanted) if (text.includes(part)) return true;
+  }
+  return false;
+}
 
 function countPrefixed(keys: readonly string[], prefixes: readonly string[]): number {
   if (prefixes.length === 0) return 0;
@@ -51,7 +68,7 @@ function countPrefixed(keys: readonly string[], prefixes: readonly string[]): nu
 /** How many of `wanted` occur among `keys`. */
 function distinctHits(keys: readonly string[], wanted: readonly string[]): number {
   if (wanted.length === 0) return 0;
-  const found = new Set<string>();
-  for (const key of keys) if (wanted.includes(key)) found.add(key);
-  return found.size;
+  let found: Set<string> | undefined;
+  for (const key of keys) if (wanted.includes(key)) (found ??= new Set()).add(key);
+  return found?.size ?? 0;
 }
