@@ -20,16 +20,21 @@ export function settingsView(
   // family answers to its own name (`profiles.<name>.type`: every profile's) while a member is
   // itself only (`AUTH__JWT__ISSUER` is not `NATS__URL`, though one pattern covers both).
   const bySpec = new Map<SettingSpec, SettingValue[]>();
-  const byKey = new Map<string, SettingValue[]>();
   for (const setting of settings) {
     const spec = specOf(product, setting.key);
     if (spec) appendTo(bySpec, spec, setting);
-    appendTo(byKey, setting.key, setting);
   }
+  // Filed by key only when a lookup first needs it (a key no spec names, or one member of a key
+  // family): most checks never do, and a large .env has a key per line.
+  let byKey: Map<string, SettingValue[]> | undefined;
   const occurrences = (key: string): readonly SettingValue[] => {
     const spec = specOf(product, key);
-    const bySpecName = spec !== undefined && (!spec.keyPattern || spec.key === key);
-    return (bySpecName ? bySpec.get(spec) : byKey.get(key)) ?? [];
+    if (spec !== undefined && (!spec.keyPattern || spec.key === key)) return bySpec.get(spec) ?? [];
+    if (!byKey) {
+      byKey = new Map();
+      for (const setting of settings) appendTo(byKey, setting.key, setting);
+    }
+    return byKey.get(key) ?? [];
   };
   const view: SettingsView = {
     mode,

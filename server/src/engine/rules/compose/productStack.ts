@@ -44,12 +44,13 @@ export function isRedisImage(image: string | undefined): boolean {
 export function stackOf(document: ParsedDocumentOf<'compose'>, fileProduct: ProductDefinition | undefined, products: readonly ProductDefinition[], workspace: RuleWorkspace): StackService[] {
   const file = document.ast;
   const env = projectEnvOf(document.uri, workspace);
-  const groups = new Map<string, ComposeEnvironmentGroup>();
-  // The first group of a name, as a search would find it (a duplicated service name is a syntax error).
-  for (const group of composeEnvironmentGroups(file, (name) => env.values.get(name))) if (!groups.has(group.scope)) groups.set(group.scope, group);
+  // Each service's environment by where its key is, so a service name written twice (a syntax
+  // error) still pairs each definition with its own.
+  const groups = new Map(composeEnvironmentGroups(file, (name) => env.values.get(name)).map((group) => [group.scopeSpan.start, group]));
   return services(file).map((service) => {
     const image = scalarText(entryOf(file, service.value, 'image')?.value);
-    const environment = service.merged ? undefined : groups.get(service.name);
+    const keyStart = service.keyNode?.range?.[0];
+    const environment = service.merged || keyStart === undefined ? undefined : groups.get(keyStart);
     const envFileValues = new Map<string, string>();
     for (const path of environment?.envFiles ?? []) {
       if (path.includes('$')) continue;

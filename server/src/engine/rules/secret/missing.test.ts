@@ -91,6 +91,16 @@ test('compose: a service with env_file, or with the Docker secret of the same na
   assert.deepEqual(findingsOf(checkText(secret, { kind: 'compose' }), 'secret/missing').map((finding) => finding.message), []);
 });
 
+test('compose: a service name written twice (a syntax error) has each definition judged by its own settings', () => {
+  const text = 'services:\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    environment:\n      - NODE_ENV=production\n  server:\n    image: ghcr.io/nopkt/agentim:latest\n    env_file: .env\n';
+  const result = checkText(text, { kind: 'compose', files: { '/project/.env': 'JWT_SECRET=x\n' } });
+  assert.ok(findingsOf(result, 'compose/syntax').some((finding) => /Duplicate key/.test(finding.message)));
+  const missing = findingsOf(result, 'secret/missing');
+  assert.ok(missing.length > 0);
+  // The first definition sets no env_file, so its secrets are missing; the second reads .env.
+  assert.deepEqual([...new Set(missing.map((finding) => finding.span.start))], [text.indexOf('server:')]);
+});
+
 test('compose: a product\'s auxiliary service built from source (Flowfile\'s worker) is recognised by its name; nothing is required of it', () => {
   const text = 'services:\n  flowfile-worker:\n    build:\n      context: .\n    environment:\n      - FLOWFILE_MODE=docker\n      - CORE_HOST=flowfile-core\n';
   const result = checkText(text, { kind: 'compose' });
