@@ -28,8 +28,16 @@ export interface Resolved {
  * find redefinitions at the key that causes them (`@iarna/toml` stops at the first one and points
  * past the value). Conservative: it reports only what TOML forbids in every reading.
  */
+/** A path in the registry: what it is (undefined while only a longer path is known) and its children. */
+interface PathNode {
+  definition: Definition | undefined;
+  children: Map<string | number, PathNode> | undefined;
+}
+
 export class PathRegistry {
-  private readonly definitions = new Map<string, Definition>();
+  // A tree by path part rather than one map by the whole path: a lookup walks the path's parts
+  // and builds no key string (the scanner looks paths up several times per key).
+  private readonly root: PathNode = { definition: undefined, children: undefined };
 
   /** `[name]`: the table's path, with the indexes of enclosing arrays of tables. */
   table(names: readonly string[], span: Span): Resolved {
@@ -92,11 +100,21 @@ export class PathRegistry {
   }
 
   private get(path: TomlPath): Definition | undefined {
-    return this.definitions.get(JSON.stringify(path));
+    return this.nodeAt(path).definition;
   }
 
   private set(path: TomlPath, definition: Definition): void {
-    this.definitions.set(JSON.stringify(path), definition);
+    this.nodeAt(path).definition = definition;
+  }
+
+  private nodeAt(path: TomlPath): PathNode {
+    let node = this.root;
+    for (const part of path) {
+      let next = node.children?.get(part);
+      if (!next) (node.children ??= new Map()).set(part, (next = { definition: undefined, children: undefined }));
+      node = next;
+    }
+    return node;
   }
 }
 
