@@ -256,6 +256,28 @@ test('per-rule severities from deployDoctor.rules, applied again on didChangeCon
   assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['env/syntax', 4]]);
 });
 
+test('a multi-root workspace: each folder\'s own deployDoctor.rules and deployDoctor.products apply to its files', async () => {
+  const plain = workspace();
+  const quiet = workspace();
+  const settings = { deployDoctor: { debounceMs: 20 } };
+  const folderSettings: Record<string, Record<string, unknown>> = { [quiet]: { deployDoctor: { debounceMs: 20, rules: { 'env/syntax': 'off' }, products: { '**/.env': 'agentim' } } } };
+  const { session } = await start({ folders: [plain, quiet], settings, folderSettings });
+  const inPlain = uriOf(plain, '.env');
+  const inQuiet = uriOf(quiet, '.env');
+  assert.deepEqual(codes((await session.openChecked(inPlain, ENV_TEXT, 'dotenv')).diagnostics).sort(), ['env/duplicate-key', 'env/syntax']);
+  assert.deepEqual(codes((await session.openChecked(inQuiet, ENV_TEXT, 'dotenv')).diagnostics).filter((code) => code?.toString().startsWith('env/')), ['env/duplicate-key']);
+  const info = async (uri: string) => session.request<FileInfo>('deployDoctor/fileInfo', { uri });
+  assert.deepEqual([(await info(inQuiet)).product, (await info(inQuiet)).productSource], ['agentim', 'setting']);
+  assert.notEqual((await info(inPlain)).productSource, 'setting');
+
+  // A change to one folder's settings reaches its files and leaves the other folder's alone.
+  folderSettings[quiet] = { deployDoctor: { debounceMs: 20, rules: { 'env/syntax': 'off', 'env/duplicate-key': 'off' } } };
+  const republished = session.nextDiagnostics(inQuiet, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'env/duplicate-key'));
+  await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(codes((await republished).diagnostics).filter((code) => code?.toString().startsWith('env/')), []);
+  assert.deepEqual(codes(session.diagnostics.get(inPlain)!.diagnostics).sort(), ['env/duplicate-key', 'env/syntax']);
+});
+
 test('deployDoctor.files.associations and deployDoctor.products: a file kind and a product by glob', async () => {
   const folder = workspace();
   const settings = { deployDoctor: { debounceMs: 20, files: { associations: { '*.vars': 'env' } }, products: { '**/desk/**': 'firefly-desk' } } };

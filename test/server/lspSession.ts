@@ -21,8 +21,12 @@ import {
 export interface SessionOptions {
   /** Workspace folder (absolute path). */
   readonly folder?: string;
+  /** Several workspace folders (a multi-root workspace), in place of `folder`. */
+  readonly folders?: readonly string[];
   /** What `workspace/configuration` answers, by section. */
   readonly settings?: Record<string, unknown>;
+  /** What it answers for a section asked for one folder (by the folder's path), where that folder sets it. */
+  readonly folderSettings?: Record<string, Record<string, unknown>>;
   readonly capabilities?: ClientCapabilities;
   readonly initializationOptions?: unknown;
   /** The server bundle to run; `dist/server.js` (the development build) unless set. */
@@ -85,12 +89,17 @@ export class LspSession {
     this.connection.onNotification('$/logTrace', (params: { message: string }) => {
       this.traces.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section !== undefined ? (this.settings[item.section] ?? null) : null)),
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+      params.items.map((item) => {
+        if (item.section === undefined) return null;
+        // As VS Code resolves a setting for a resource: the folder's value where it has one.
+        const folder = Object.entries(options.folderSettings ?? {}).find(([path]) => item.scopeUri === pathToFileURL(path).href)?.[1];
+        return folder?.[item.section] ?? this.settings[item.section] ?? null;
+      }),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
-    this.connection.onRequest('workspace/workspaceFolders', () => (this.options.folder ? [folderOf(this.options.folder)] : null));
+    this.connection.onRequest('workspace/workspaceFolders', () => foldersOf(this.options));
     this.connection.listen();
   }
 
@@ -106,7 +115,7 @@ export class LspSession {
         session.connection.sendRequest<InitializeResult>('initialize', {
           processId: process.pid,
           rootUri: options.folder ? pathToFileURL(options.folder).href : null,
-          workspaceFolders: options.folder ? [folderOf(options.folder)] : null,
+          workspaceFolders: foldersOf(options),
           capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
           ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
         }),
@@ -200,6 +209,12 @@ export class LspSession {
 
 export function folderOf(path: string): { uri: string; name: string } {
   return { uri: pathToFileURL(path).href, name: path.split('/').pop() ?? path };
+}
+
+/** The workspace folders a session opens with, or null for none. */
+function foldersOf(options: SessionOptions): { uri: string; name: string }[] | null {
+  const paths = options.folders ?? (options.folder ? [options.folder] : []);
+  return paths.length > 0 ? paths.map(folderOf) : null;
 }
 
 export function delay(ms: number): Promise<void> {

@@ -5,7 +5,7 @@ export { Engine, docsUrlOf, skipReason, DOCS_BASE_URL, MAX_FILE_CHARS } from './
 export type { AnalyzedDocument, CheckOptions, CheckResult, EngineOptions, ProductAssociation, ProductSource } from './engine';
 export type { KindAssociation } from './detect/kind';
 export { LineIndex } from './text';
-export { pathToUri, uriToPath, basename } from './uri';
+export { pathToUri, uriToPath, uriPath, basename } from './uri';
 export { allRules } from './rules';
 export type { Rule, RuleMeta } from './rules/rule';
 export * from './types';

@@ -12,7 +12,8 @@ const LANGUAGE_KINDS: Readonly<Record<string, FileKind>> = { dotenv: 'env', ngin
 export interface CheckerHost {
   readonly documents: TextDocuments<TextDocument>;
   readonly workspace: WorkspaceFiles;
-  engine(): Engine;
+  /** The engine that checks the file at `uri` (its workspace folder's settings). */
+  engine(uri: string): Engine;
   debounceMs(): number;
   publish(uri: string, version: number, diagnostics: LspDiagnostic[]): void;
   fileInfoChanged(info: FileInfo): void;
@@ -43,7 +44,7 @@ export class DocumentChecker {
 
   /** The document as the engine takes it, with the editor's language as a last hint for its kind. */
   sourceOf(uri: string, text: string, languageId?: string): SourceDocument {
-    const kind = this.host.engine().kindOf(uri, text) ?? (languageId !== undefined ? LANGUAGE_KINDS[languageId] : undefined);
+    const kind = this.host.engine(uri).kindOf(uri, text) ?? (languageId !== undefined ? LANGUAGE_KINDS[languageId] : undefined);
     return kind ? { uri, text, kind } : { uri, text };
   }
 
@@ -92,7 +93,7 @@ export class DocumentChecker {
     const recording = this.dependencies.recording(uri, this.host.workspace);
     let result: CheckResult;
     try {
-      result = this.host.engine().check(this.sourceOf(uri, document.getText(), document.languageId), recording, this.optionsOf(uri));
+      result = this.host.engine(uri).check(this.sourceOf(uri, document.getText(), document.languageId), recording, this.optionsOf(uri));
     } catch {
       // The engine reports rule failures itself; reaching here means the host's view failed.
       this.host.log(`check failed: ${uri}`);
@@ -134,7 +135,7 @@ export class DocumentChecker {
     const current = this.current(uri);
     if (current) return this.infoOf(uri, current.result);
     const text = this.host.workspace.readText(uri);
-    const analyzed = text === undefined ? undefined : this.host.engine().analyze(this.sourceOf(uri, text), this.optionsOf(uri));
+    const analyzed = text === undefined ? undefined : this.host.engine(uri).analyze(this.sourceOf(uri, text), this.optionsOf(uri));
     return this.describe(uri, analyzed?.document.kind, analyzed?.product?.id, analyzed?.productSource, analyzed?.mode ?? this.optionsOf(uri).mode ?? 'production');
   }
 
@@ -144,7 +145,7 @@ export class DocumentChecker {
     this.results.delete(uri);
     this.infos.delete(uri);
     this.dependencies.forget(uri);
-    this.host.engine().forget(uri);
+    this.host.engine(uri).forget(uri);
   }
 
   dispose(): void {
@@ -158,7 +159,7 @@ export class DocumentChecker {
 
   private describe(uri: string, kind: FileKind | undefined, product: string | undefined, source: FileInfo['productSource'] | undefined, mode: Mode): FileInfo {
     const override = this.override(uri);
-    const definition = product === undefined ? undefined : this.host.engine().products.find((item) => item.id === product);
+    const definition = product === undefined ? undefined : this.host.engine(uri).products.find((item) => item.id === product);
     return {
       uri,
       kind: kind ?? null,

@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, FIX_ALL_KIND, uriToPath } from '../engine';
+import { FIX_ALL_KIND, pathToUri, uriToPath } from '../engine';
 import { DocumentChecker } from './checker';
 import { provideCodeActions } from './codeActions';
 import { toLspCompletion, toLspHover } from './convert';
@@ -25,7 +25,8 @@ import { limitHeapGrowth } from './heap';
 import { generateKeyAt } from './keys';
 import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
 import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
-import { DEFAULT_SETTINGS, engineOptionsOf, readExcludes, readSettings, type ServerSettings } from './settings';
+import { FolderEngines, type FolderSettings } from './folderEngines';
+import { DEFAULT_SETTINGS, readExcludes, readSettings, type ServerSettings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
 import { WATCHED_GLOBS } from './filePatterns';
 
@@ -37,7 +38,7 @@ const log = (message: string) => connection.console.log(message);
 const session = { log, lifecycle: new Lifecycle() };
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
-let engine = new Engine(engineOptionsOf(settings));
+const engines = new FolderEngines(settings);
 let excludes: string[] = [];
 let folders: string[] = [];
 let client = { configuration: false, configurationDynamic: false, watchDynamic: false, folders: false, snippets: false, watchesFiles: false };
@@ -50,7 +51,7 @@ const ready = new Promise<void>((resolve) => (markReady = resolve));
 const checker = new DocumentChecker({
   documents,
   workspace,
-  engine: () => engine,
+  engine: (uri) => engines.for(uri),
   debounceMs: () => settings.debounceMs,
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   fileInfoChanged: (info: FileInfo) => void connection.sendNotification(Notifications.fileInfoChanged, info),
@@ -141,7 +142,7 @@ connection.onDidChangeWatchedFiles(
   guardNotification('didChangeWatchedFiles', session, ({ changes }) => {
     for (const change of changes) {
       if (change.type === FileChangeType.Deleted) workspace.remove(change.uri);
-      else if (workspace.has(change.uri) || engine.kindOf(change.uri, workspace.readText(change.uri)) !== undefined) workspace.add(change.uri);
+      else if (workspace.has(change.uri) || engines.window.kindOf(change.uri, workspace.readText(change.uri)) !== undefined) workspace.add(change.uri);
       else workspace.changed(change.uri);
       checker.scheduleDependents(change.uri, change.type !== FileChangeType.Changed);
     }
@@ -159,7 +160,7 @@ connection.onCodeAction(
       params,
       document: { uri, text: document.getText(), kind: checked.result.kind },
       checked,
-      engine,
+      engine: engines.for(uri),
       workspace,
       options: checker.optionsOf(uri),
       editSupport,
@@ -176,7 +177,7 @@ connection.onHover(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
-    const hover = engine.hover(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri));
+    const hover = engines.for(document.uri).hover(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri));
     return hover ? toLspHover(document, hover) : null;
   }),
 );
@@ -187,7 +188,8 @@ connection.onCompletion(
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
-    return engine
+    return engines
+      .for(document.uri)
       .complete(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri))
       .map((item) => toLspCompletion(document, item, client.snippets));
   }),
@@ -202,7 +204,7 @@ connection.onRequest(
   Requests.setOverride,
   guardRequest(Requests.setOverride, session, (raw: unknown) => {
     const params = parseParams(setOverrideParams, raw);
-    if (params.product && !engine.products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
+    if (params.product && !engines.window.products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
     const previous = checker.override(params.uri);
     checker.setOverride(params.uri, {
       product: params.product === undefined ? previous.product : params.product,
@@ -216,7 +218,7 @@ connection.onRequest(
 
 connection.onRequest(
   Requests.products,
-  guardRequest(Requests.products, session, (): ProductSummary[] => engine.products.map((product) => ({ id: product.id, name: product.name }))),
+  guardRequest(Requests.products, session, (): ProductSummary[] => engines.window.products.map((product) => ({ id: product.id, name: product.name }))),
 );
 
 connection.onRequest(
@@ -226,7 +228,7 @@ connection.onRequest(
     const document = documents.get(params.uri);
     const text = document?.getText() ?? workspace.readText(params.uri);
     if (text === undefined) throw new InvalidParams('document not found');
-    return generateKeyAt(engine, checker.sourceOf(params.uri, text, document?.languageId), checker.optionsOf(params.uri), params);
+    return generateKeyAt(engines.for(params.uri), checker.sourceOf(params.uri, text, document?.languageId), checker.optionsOf(params.uri), params);
   }),
 );
 
@@ -246,6 +248,7 @@ async function registerForChanges(): Promise<void> {
       guardNotification('workspaceFolders', session, async (event) => {
         const removed = new Set(folderPaths(event.removed.map((folder) => folder.uri)));
         folders = [...folders.filter((folder) => !removed.has(folder)), ...folderPaths(event.added.map((folder) => folder.uri))];
+        await loadSettings(undefined);
         await reindex();
         checker.checkAll();
       }),
@@ -254,15 +257,19 @@ async function registerForChanges(): Promise<void> {
 }
 
 async function loadSettings(pushed: unknown): Promise<void> {
+  let perFolder: FolderSettings[] = [];
   if (client.configuration) {
-    const [section, exclude] = await connection.workspace.getConfiguration([{ section: 'deployDoctor' }, { section: 'files.exclude' }]);
+    // The window's settings, then each folder's as the client resolves them for that folder.
+    const scoped = folders.map((folder) => ({ section: 'deployDoctor', scopeUri: pathToUri(folder) }));
+    const [section, exclude, ...folderSections] = await connection.workspace.getConfiguration([{ section: 'deployDoctor' }, { section: 'files.exclude' }, ...scoped]);
     settings = readSettings(section);
     excludes = readExcludes(exclude);
+    perFolder = folders.map((folder, index) => ({ folder, settings: isRecord(folderSections[index]) ? readSettings(folderSections[index]) : undefined }));
   } else if (isRecord(pushed)) {
     settings = readSettings(pushed['deployDoctor']);
     excludes = isRecord(pushed['files']) ? readExcludes(pushed['files']['exclude']) : excludes;
   }
-  engine = new Engine(engineOptionsOf(settings));
+  engines.configure(settings, perFolder);
 }
 
 async function reindex(): Promise<void> {
@@ -270,6 +277,7 @@ async function reindex(): Promise<void> {
   // Names whose kind only content decides (a `sites-available/default`) are read; others never are.
   const probe = 'server {\n  listen 80;\n}\n';
   const result = await workspace.index(folders, excludes, (uri, readText) => {
+    const engine = engines.window;
     if (engine.kindOf(uri, undefined) !== undefined) return true;
     return engine.kindOf(uri, probe) !== undefined && engine.kindOf(uri, readText()) !== undefined;
   });
