@@ -24,11 +24,12 @@ export class FolderEngines {
     this.windowEngine = new Engine(engineOptionsOf(settings));
   }
 
-  /** The engine of files outside every folder, and of everything that is not per folder (kinds, products). */
+  /** The engine of files outside the folders with settings of their own, and for what is not per folder (file kinds, the product list). */
   get window(): Engine {
     return this.windowEngine;
   }
 
+  /** New engines for new settings (which also empties their parse caches). */
   configure(windowSettings: ServerSettings, folders: readonly FolderSettings[]): void {
     const windowOptions = engineOptionsOf(windowSettings);
     this.windowEngine = new Engine(windowOptions);

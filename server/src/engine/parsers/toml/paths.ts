@@ -23,17 +23,17 @@ export interface Resolved {
   readonly conflict: PathConflict | undefined;
 }
 
-/**
- * The scanner's record of what each path is, to give array-of-tables elements their index and to
- * find redefinitions at the key that causes them (`@iarna/toml` stops at the first one and points
- * past the value). Conservative: it reports only what TOML forbids in every reading.
- */
 /** A path in the registry: what it is (undefined while only a longer path is known) and its children. */
 interface PathNode {
   definition: Definition | undefined;
   children: Map<string | number, PathNode> | undefined;
 }
 
+/**
+ * The scanner's record of what each path is, to give array-of-tables elements their index and to
+ * find redefinitions at the key that causes them (`@iarna/toml` stops at the first one and points
+ * past the value). Conservative: it reports only what TOML forbids in every reading.
+ */
 export class PathRegistry {
   // A tree by path part rather than one map by the whole path: a lookup walks the path's parts
   // and builds no key string (the scanner looks paths up several times per key).
