@@ -1,7 +1,8 @@
 // Bundles the three hosts (extension client, language server, CLI) and, with --tests, every
 // unit/CLI/server test file, with esbuild. Type checking is `npm run typecheck` (tsc --noEmit).
 // Options: --production (minified, no source maps: what the VSIX ships), --outdir <dir> (the
-// hosts' folder instead of dist/; the benchmark builds what ships into .bench/dist).
+// hosts' folder instead of dist/; the benchmark builds what ships into .bench/dist), --testdir
+// <dir> (the tests' folder instead of out/, emptied first: each test run builds into its own).
 import { build } from 'esbuild';
 import { enginePlugins } from './enginePlugins.mjs';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');
 const outdirAt = process.argv.indexOf('--outdir');
 const hosts = outdirAt > 0 && process.argv[outdirAt + 1] ? resolve(process.argv[outdirAt + 1]) : join(root, 'dist');
+const testdirAt = process.argv.indexOf('--testdir');
+const testdir = testdirAt > 0 && process.argv[testdirAt + 1] ? resolve(process.argv[testdirAt + 1]) : join(root, 'out');
 
 const common = {
   bundle: true,
@@ -72,13 +75,13 @@ await Promise.all([
 ]);
 
 if (withTests) {
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  rmSync(testdir, { recursive: true, force: true });
   const tests = findTests(root);
   await build({
     ...common,
     sourcemap: 'inline',
     entryPoints: tests.map((file) => ({ in: file, out: relative(root, file).replace(/\.ts$/, '') })),
-    outdir: join(root, 'out'),
+    outdir: testdir,
     external: ['vscode'],
   });
   // The VS Code suite runs inside the extension host, with mocha: bundled separately. Mocha is
@@ -86,7 +89,7 @@ if (withTests) {
   // worker files the bundle lacks, is never used.
   const suite = join(root, 'test/vscode/suite/index.ts');
   if (exists(suite)) {
-    await build({ ...common, entryPoints: [suite], outfile: join(root, 'out/vscode-suite/index.js'), external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } });
+    await build({ ...common, entryPoints: [suite], outfile: join(testdir, 'vscode-suite/index.js'), external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } });
   }
 }
 

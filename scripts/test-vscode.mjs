@@ -124,12 +124,11 @@ async function runWithElectron() {
   else failed += 1;
 }
 
-/** Builds the suite with scripts/build.mjs and copies it out of `out/`, which `npm test` wipes. */
+/** Builds the suite with scripts/build.mjs into this run's folder, apart from any `npm test` run's. */
 async function buildSuite() {
-  run('node', ['scripts/build.mjs', '--tests']);
-  const suiteDir = join(runDir, 'suite');
-  cpSync(join(root, 'out/vscode-suite'), suiteDir, { recursive: true });
-  return join(suiteDir, 'index.js');
+  const tests = join(runDir, 'tests');
+  run('node', ['scripts/build.mjs', '--tests', '--testdir', tests, '--outdir', join(runDir, 'hosts')]);
+  return join(tests, 'vscode-suite', 'index.js');
 }
 
 function copyFixture(name) {

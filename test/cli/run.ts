@@ -1,14 +1,15 @@
 /**
- * Runs the built CLI (`dist/cli.js`, rebuilt by `npm test`) as a user would: a separate process
- * in a folder of files written for the test.
+ * Runs the built CLI (the `cli.js` that `npm test` builds for its run) as a user would: a
+ * separate process in a folder of files written for the test.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after } from 'node:test';
+import { BUILT_CLI } from '../builtHosts';
 
-const CLI = resolve('dist/cli.js');
+const CLI = BUILT_CLI;
 
 export interface CliRun {
   readonly status: number | null;

@@ -1,13 +1,14 @@
 /**
- * A test client for the built language server: spawns `node dist/server.js --stdio` with the Node
- * flags the extension starts it with, speaks LSP over its pipes, answers `workspace/configuration`
- * from `settings`, and records every message the server sends (raw bytes) so tests can assert what
- * never leaves the server.
+ * A test client for the built language server: spawns it (BUILT_SERVER) with `--stdio` and the
+ * Node flags the extension starts it with, speaks LSP over its pipes, answers
+ * `workspace/configuration` from `settings`, and records every message the server sends (raw
+ * bytes) so tests can assert what never leaves the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { SERVER_NODE_FLAGS, serverEnvironment } from '../../server/src/lsp/heap';
+import { BUILT_SERVER } from '../builtHosts';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -29,7 +30,7 @@ export interface SessionOptions {
   readonly folderSettings?: Record<string, Record<string, unknown>>;
   readonly capabilities?: ClientCapabilities;
   readonly initializationOptions?: unknown;
-  /** The server bundle to run; `dist/server.js` (the development build) unless set. */
+  /** The server bundle to run; the development build `npm test` makes (BUILT_SERVER) unless set. */
   readonly server?: string;
 }
 
@@ -104,7 +105,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<{ session: LspSession; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: serverEnvironment(process.env) });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? BUILT_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: serverEnvironment(process.env) });
     const session = new LspSession(child, options);
     child.stderr!.on('data', (chunk: Buffer) => (session.stderr += chunk.toString('utf8')));
     const exited = new Promise<never>((_, reject) =>

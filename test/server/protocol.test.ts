@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, test } from 'node:test';
+import { BUILT_SERVER } from '../builtHosts';
 
 /*
  * The built server spoken to byte by byte, as a broken or hostile client would: frames that are
@@ -27,7 +28,7 @@ class RawClient {
   }
 
   static start(): RawClient {
-    return new RawClient(spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] }));
+    return new RawClient(spawn(process.execPath, [BUILT_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] }));
   }
 
   get exited() {
