@@ -80,7 +80,8 @@ class NginxParser {
     for (;;) {
       const statement = this.readStatement();
       const frame = stack[stack.length - 1]!;
-      const [name, ...args] = statement.words;
+      const name = statement.words[0];
+      const args = statement.words.slice(1);
       switch (statement.end) {
         case 'semicolon':
           if (name) frame.children.push(this.leaf(name, args, statement.endSpan));
@@ -287,11 +288,12 @@ class NginxParser {
   private pushWord(words: NginxArgument[], start: number, end: number, quote: '"' | "'" | undefined, templated: boolean): NginxArgument {
     const text = this.text;
     const stop = quote ? Math.min(end + 1, text.length) : end;
-    const inner = quote ? text.slice(start + 1, end) : text.slice(start, end);
+    const raw = text.slice(start, stop);
+    const inner = quote ? text.slice(start + 1, end) : raw;
     const word: NginxArgument =
       templated || (inner.includes('${') && hasEnvsubstReference(inner))
-        ? { value: unescape(inner), raw: text.slice(start, stop), span: { start, end: stop }, quote, templated: true }
-        : { value: unescape(inner), raw: text.slice(start, stop), span: { start, end: stop }, quote };
+        ? { value: unescape(inner), raw, span: { start, end: stop }, quote, templated: true }
+        : { value: unescape(inner), raw, span: { start, end: stop }, quote };
     words.push(word);
     return word;
   }
