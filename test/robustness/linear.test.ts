@@ -17,9 +17,9 @@ import type { FileKind } from '../../server/src/engine/types';
  */
 const BOUND_MS = 15_000;
 
-function assertChecksWithinBound(what: string, text: string, kind: FileKind, rules: readonly Rule[], expectFindings: boolean): void {
+function assertChecksWithinBound(what: string, text: string, kind: FileKind, rules: readonly Rule[], expectFindings: boolean, workspace: { path?: string; files?: Record<string, string> } = {}): void {
   const started = Date.now();
-  const result = checkText(text, { kind, rules, products: [] });
+  const result = checkText(text, { kind, rules, products: [], ...workspace });
   const elapsed = Date.now() - started;
   assert.ok(elapsed < BOUND_MS, `${what}: ${elapsed} ms for ${text.length} characters`);
   assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.rule === 'deploy-doctor/internal-error'));
@@ -51,4 +51,15 @@ test('nginx rules: 20,000 servers of one proxied location (enclosing scopes are 
 
 test('env/undefined-reference: a value of 200,000 `${a:-` with no `}` (each `${` does not scan on to the end)', () => {
   assertChecksWithinBound('undefined-reference', `KEY="${'${a:-'.repeat(200_000)}"\nOTHER=$MISSING\n`, 'env', [undefinedReference], true);
+});
+
+test('nginx include contexts: 300 other files that each hold an `include` (only files that include this one are followed)', () => {
+  const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/w/site${i}/nginx.conf`, `events {}\nhttp {\n  include /run/custom/extra${i}.conf;\n  server { listen 80; }\n}\n`]));
+  assertChecksWithinBound('nginx includes', 'location /events/ {\n  proxy_pass http://app;\n}\n', 'nginx', nginxRules, true, { path: '/w/snippets/events.conf', files });
+});
+
+test('nginx include contexts: 40 files that all include each other by glob (each is resolved once per include depth)', () => {
+  const site = (i: number) => `server {\n  listen 80;\n  server_name s${i}.example.com;\n  include conf.d/*.conf;\n  location / {\n    proxy_pass http://app;\n    include conf.d/*.conf;\n  }\n}\n`;
+  const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/w/conf.d/s${i + 1}.conf`, site(i + 1)]));
+  assertChecksWithinBound('nginx includes', site(0), 'nginx', nginxRules, true, { path: '/w/conf.d/s0.conf', files: { ...files, '/w/nginx.conf': 'events {}\nhttp {\n  include conf.d/*.conf;\n}\n' } });
 });

@@ -25,7 +25,20 @@ const HTTP_FOLDER = /(^|\/)(conf\.d|sites-[^/]+|http\.d|vhosts?\.d)\//;
 const SNIPPET_FOLDER = /(^|\/)snippets\//;
 const MAX_INCLUDE_DEPTH = 4;
 
-const cache = new WeakMap<RuleWorkspace, WeakMap<NginxDocument, readonly RootContext[]>>();
+/** What a check (one workspace view per check) has resolved: each file's contexts at each include depth. */
+interface Resolutions {
+  readonly byDepth: Map<number, WeakMap<NginxDocument, RootContext[]>>;
+  /** The workspace's nginx files that have `include` directives, listed on first need. */
+  includers?: readonly Includer[];
+}
+
+interface Includer {
+  readonly document: NginxDocument;
+  readonly path: string;
+  readonly includes: readonly NginxDirective[];
+}
+
+const resolutions = new WeakMap<RuleWorkspace, Resolutions>();
 
 /**
  * The contexts a file is read in. A `context=` comment decides; otherwise every workspace file
@@ -34,25 +47,32 @@ const cache = new WeakMap<RuleWorkspace, WeakMap<NginxDocument, readonly RootCon
  * or location), and finally the context where its top-level directives fit best.
  */
 export function rootContextsOf(document: NginxDocument, workspace: RuleWorkspace): readonly RootContext[] {
-  let perWorkspace = cache.get(workspace);
-  if (!perWorkspace) cache.set(workspace, (perWorkspace = new WeakMap()));
-  const cached = perWorkspace.get(document);
-  if (cached) return cached;
-  const result = resolve(document, workspace, new Set(), 0);
-  perWorkspace.set(document, result);
-  return result;
+  let state = resolutions.get(workspace);
+  if (!state) resolutions.set(workspace, (state = { byDepth: new Map() }));
+  return resolve(document, workspace, state, new Set(), 0);
 }
 
-function resolve(document: NginxDocument, workspace: RuleWorkspace, visiting: Set<string>, depth: number): RootContext[] {
+/*
+ * Includers are resolved in turn (an includer's own context decides where its `include` stands),
+ * to MAX_INCLUDE_DEPTH. Only files that really include this one are followed, and each file is
+ * resolved once per depth in a check; an includer already on the path is passed over (an include
+ * cycle, which nginx itself refuses). Without both, every file holding an `include` was resolved
+ * for every other, to the fourth power of their number.
+ */
+function resolve(document: NginxDocument, workspace: RuleWorkspace, state: Resolutions, visiting: Set<string>, depth: number): RootContext[] {
   const declared = declaredContext(document);
   if (declared) return [{ context: declared, reason: 'comment' }];
-  if (depth < MAX_INCLUDE_DEPTH) {
-    visiting.add(document.uri);
-    const included = includingContexts(document, workspace, visiting, depth);
-    visiting.delete(document.uri);
-    if (included.length > 0) return included;
-  }
-  return [inferredContext(document.ast.directives, uriPath(document.uri))];
+  if (depth >= MAX_INCLUDE_DEPTH) return [inferredContext(document.ast.directives, uriPath(document.uri))];
+  let atDepth = state.byDepth.get(depth);
+  if (!atDepth) state.byDepth.set(depth, (atDepth = new WeakMap()));
+  const cached = atDepth.get(document);
+  if (cached) return cached;
+  visiting.add(document.uri);
+  const included = includingContexts(document, workspace, state, visiting, depth);
+  visiting.delete(document.uri);
+  const contexts = included.length > 0 ? included : [inferredContext(document.ast.directives, uriPath(document.uri))];
+  atDepth.set(document, contexts);
+  return contexts;
 }
 
 /** `# deploy-doctor context=server` in the file's first lines. */
@@ -61,25 +81,53 @@ export function declaredContext(document: NginxDocument): NginxContext | undefin
   return name === undefined ? undefined : contextNamed(name);
 }
 
-function includingContexts(document: NginxDocument, workspace: RuleWorkspace, visiting: Set<string>, depth: number): RootContext[] {
+function includingContexts(document: NginxDocument, workspace: RuleWorkspace, state: Resolutions, visiting: Set<string>, depth: number): RootContext[] {
   const ownPaths = deployedPaths(uriPath(document.uri));
+  const names = (include: NginxDirective, includerPath: string) => matchersOf(include, includerPath).some((matcher) => ownPaths.some((path) => matcher.test(path)));
   const found: RootContext[] = [];
-  for (const uri of nginxFilesOf(workspace)) {
-    if (visiting.has(uri)) continue;
-    const text = workspace.readText(uri);
-    if (text === undefined || !/\binclude\b/.test(text)) continue;
-    const includer = workspace.parse(uri);
-    if (!includer || includer.kind !== 'nginx') continue;
-    const includerPath = uriPath(uri);
-    for (const root of resolve(includer, workspace, visiting, depth + 1)) {
+  for (const { document: includer, path: includerPath, includes } of includersOf(workspace, state)) {
+    if (visiting.has(includer.uri) || !includes.some((directive) => names(directive, includerPath))) continue;
+    for (const root of resolve(includer, workspace, state, visiting, depth + 1)) {
       walkNginx(includer.ast.directives, root.context, ({ directive, context }) => {
-        if (includesIn([directive]).length === 0) return;
-        const matchers = includeMatchers(directive.args[0]!.value, includerPath);
-        if (!ownPaths.some((path) => matchers.some((matcher) => matcher.test(path)))) return;
+        if (includesIn([directive]).length === 0 || !names(directive, includerPath)) return;
         if (found.some((entry) => sameContext(entry.context, context))) return;
-        found.push({ context, reason: 'include', includedFrom: { uri, span: directive.span } });
+        found.push({ context, reason: 'include', includedFrom: { uri: includer.uri, span: directive.span } });
       });
     }
+  }
+  return found;
+}
+
+const matchers = new WeakMap<NginxDirective, readonly RegExp[]>();
+
+/** What an `include` of the file at `includerPath` names, compiled once per directive. */
+function matchersOf(include: NginxDirective, includerPath: string): readonly RegExp[] {
+  let compiled = matchers.get(include);
+  if (!compiled) matchers.set(include, (compiled = includeMatchers(include.args[0]!.value, includerPath)));
+  return compiled;
+}
+
+function includersOf(workspace: RuleWorkspace, state: Resolutions): readonly Includer[] {
+  if (state.includers) return state.includers;
+  const found: Includer[] = [];
+  for (const uri of nginxFilesOf(workspace)) {
+    const text = workspace.readText(uri);
+    if (text === undefined || !/\binclude\b/.test(text)) continue;
+    const document = workspace.parse(uri);
+    if (document?.kind !== 'nginx') continue;
+    const includes = includeDirectivesOf(document);
+    if (includes.length > 0) found.push({ document, path: uriPath(uri), includes });
+  }
+  return (state.includers = found);
+}
+
+/** A file's `include` directives at any depth, whatever context they stand in. */
+function includeDirectivesOf(document: NginxDocument): NginxDirective[] {
+  const found: NginxDirective[] = [];
+  const pending = [document.ast.directives];
+  for (let list = pending.pop(); list; list = pending.pop()) {
+    found.push(...includesIn(list));
+    for (const directive of list) if (directive.block) pending.push(directive.block.children);
   }
   return found;
 }
