@@ -1,8 +1,9 @@
 // `npm test`: type-check, bundle the hosts and the tests, then run every test file with Node's
 // test runner. Pass file filters as arguments to run a subset: `npm test -- env`.
 // Each run builds into its own folder, out/run-<pid>/ (the tests in its tests/, the hosts in its
-// dist/, which the CLI and server tests find through DEPLOY_DOCTOR_HOSTS), and removes it at the end: runs side by side, or
-// `npm run test:vscode` beside `npm test`, do not rebuild each other's files under them.
+// dist/, which the CLI and server tests find through DEPLOY_DOCTOR_HOSTS), and removes it at the
+// end: runs side by side, or `npm run test:vscode` beside `npm test`, do not rebuild each other's
+// files under them.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -34,8 +34,8 @@ const CELL_BUDGET_MS = 5_000;
  * (parsers/compose/blockYaml.ts) gives up on them, which it does not on the generated files; env
  * files by our own parser, whose values must agree with `dotenv`'s. nginx has no such package.
  * Their growth from 1,000 to 10,000 lines is printed beside the gate: mature parsers doing linear
- * work, measured in the same run, show what this machine does to time per line as the input
- * outgrows its caches.
+ * work, measured the same way in the same run, show how much growth the machine and the runtime
+ * bring to any parse of that size.
  */
 const LIBRARY_PARSE: Readonly<Partial<Record<FileKind, (text: string) => unknown>>> = {
   env: (text) => parseDotenv(text),
