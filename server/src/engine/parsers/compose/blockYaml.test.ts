@@ -106,6 +106,13 @@ test(`mutated block YAML and real files: wherever the block reader accepts the t
   );
 });
 
+test('block scalars ending the text in spaces without a line break: a kept scalar runs to their end only when they are as deep as its content', () => {
+  // Found by the mutation test: the offsets differed, not the value.
+  const texts = ['a: |+\n  x\n\n  ', 'a: |+\n  x\n  ', 'a: >+\n  x\n\n  ', 'a: |+\n    x\n\n  ', 'a:\n  b: |+\n    x\n\n  ', 'a:\n  - |+\n    x\n   ', '  # n\na :  |+ # c\n    x\n\n    ', 'a: |\n  x\n\n  ', 'a: |-\n  x\n  '];
+  const accepted = texts.filter((text) => agreesWithYaml(text));
+  assert.ok(accepted.length >= 7, `the block reader accepted only ${accepted.length} of ${texts.length}`);
+});
+
 test('plain scalars the block reader takes for strings without trying the tags are strings to every default tag', () => {
   const tags = new Document(null, PARSE_OPTIONS).schema.tags.filter((tag): tag is ScalarTag => !tag.collection && Boolean(tag.default) && 'test' in tag && tag.test !== undefined);
   assert.ok(tags.length >= 5, 'expected the core schema tags');

@@ -435,7 +435,12 @@ class BlockReader {
       while (text.charCodeAt(content) === SPACE) content++;
       if (text.charCodeAt(content) === LF || content >= text.length) {
         if (content - start > contentIndent) giveUp();
-        if (content >= text.length) break;
+        if (content >= text.length) {
+          // Spaces ending the text without a line break, as deep as the content: a kept (`|+`)
+          // scalar runs to their end, as `yaml` reads it.
+          if (content - start === contentIndent) start = content;
+          break;
+        }
         lines.push('');
         emptyAtEnd++;
         start = content + 1;
