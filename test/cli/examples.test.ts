@@ -45,6 +45,12 @@ test('`npm run demo` succeeds when the CLI finds the planted errors, and prints 
   assert.match(demo.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?/);
 });
 
+test('`npm run demo` fails, saying so, when the CLI is not built', () => {
+  const demo = spawnSync(process.execPath, ['scripts/demo.mjs'], { cwd: resolve('.'), encoding: 'utf8', env: { ...process.env, DEPLOY_DOCTOR_HOSTS: resolve('no-such-build') } });
+  assert.equal(demo.status, 2);
+  assert.match(demo.stderr, /no-such-build\/cli\.js is not built: run `npm run build` first/);
+});
+
 test('`npm run demo` fails when the CLI cannot run its check', () => {
   const demo = spawnSync(process.execPath, ['scripts/demo.mjs', 'no-such-folder'], { cwd: resolve('.'), encoding: 'utf8' });
   assert.equal(demo.status, 2);
