@@ -63,3 +63,9 @@ test('nginx include contexts: 40 files that all include each other by glob (each
   const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`/w/conf.d/s${i + 1}.conf`, site(i + 1)]));
   assertChecksWithinBound('nginx includes', site(0), 'nginx', nginxRules, true, { path: '/w/conf.d/s0.conf', files: { ...files, '/w/nginx.conf': 'events {}\nhttp {\n  include conf.d/*.conf;\n}\n' } });
 });
+
+test('nginx scopes: 120 snippets that include each other by glob, included by a server (each file is spliced into a scope once)', () => {
+  const files = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`/w/snippets/s${i}.conf`, `add_header X-S${i} v;\ninclude snippets/*.conf;\nproxy_buffering on;\n`]));
+  const main = 'events {}\nhttp {\n  server {\n    listen 80;\n    add_header X-A b;\n    include snippets/*.conf;\n    location /events {\n      add_header X-B c;\n      proxy_pass http://app;\n      include snippets/*.conf;\n    }\n  }\n}\n';
+  assertChecksWithinBound('nginx scopes', main, 'nginx', nginxRules, true, { path: '/w/nginx.conf', files });
+});

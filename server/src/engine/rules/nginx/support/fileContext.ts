@@ -62,7 +62,7 @@ export function rootContextsOf(document: NginxDocument, workspace: RuleWorkspace
 function resolve(document: NginxDocument, workspace: RuleWorkspace, state: Resolutions, visiting: Set<string>, depth: number): RootContext[] {
   const declared = declaredContext(document);
   if (declared) return [{ context: declared, reason: 'comment' }];
-  if (depth >= MAX_INCLUDE_DEPTH) return [inferredContext(document.ast.directives, uriPath(document.uri))];
+  if (depth >= MAX_INCLUDE_DEPTH) return [inferredContextOf(document)];
   let atDepth = state.byDepth.get(depth);
   if (!atDepth) state.byDepth.set(depth, (atDepth = new WeakMap()));
   const cached = atDepth.get(document);
@@ -70,7 +70,7 @@ function resolve(document: NginxDocument, workspace: RuleWorkspace, state: Resol
   visiting.add(document.uri);
   const included = includingContexts(document, workspace, state, visiting, depth);
   visiting.delete(document.uri);
-  const contexts = included.length > 0 ? included : [inferredContext(document.ast.directives, uriPath(document.uri))];
+  const contexts = included.length > 0 ? included : [inferredContextOf(document)];
   atDepth.set(document, contexts);
   return contexts;
 }
@@ -130,6 +130,15 @@ function includeDirectivesOf(document: NginxDocument): NginxDirective[] {
     for (const directive of list) if (directive.block) pending.push(directive.block.children);
   }
   return found;
+}
+
+const inferred = new WeakMap<NginxDocument, RootContext>();
+
+/** `inferredContext` of a parsed file, worked out once (every includer at the depth limit asks). */
+function inferredContextOf(document: NginxDocument): RootContext {
+  let context = inferred.get(document);
+  if (!context) inferred.set(document, (context = inferredContext(document.ast.directives, uriPath(document.uri))));
+  return context;
 }
 
 /** Infers the context from the top-level directives and the file's folder. */

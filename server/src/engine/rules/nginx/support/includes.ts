@@ -54,10 +54,20 @@ export function deployedPaths(path: string): string[] {
   return paths;
 }
 
-/** Workspace nginx files an `include` in `includerUri` names. */
-export function resolveInclude(pattern: string, includerUri: string, workspace: RuleWorkspace): string[] {
-  const matchers = includeMatchers(pattern, uriPath(includerUri));
-  return nginxFilesOf(workspace).filter((uri) => uri !== includerUri && deployedPaths(uriPath(uri)).some((path) => matchers.some((matcher) => matcher.test(path))));
+const resolved = new WeakMap<RuleWorkspace, Map<string, readonly string[]>>();
+
+/** Workspace nginx files an `include` in `includerUri` names; resolved once per check. */
+export function resolveInclude(pattern: string, includerUri: string, workspace: RuleWorkspace): readonly string[] {
+  let byInclude = resolved.get(workspace);
+  if (!byInclude) resolved.set(workspace, (byInclude = new Map()));
+  const key = `${includerUri}\n${pattern}`;
+  let targets = byInclude.get(key);
+  if (!targets) {
+    const matchers = includeMatchers(pattern, uriPath(includerUri));
+    targets = nginxFilesOf(workspace).filter((uri) => uri !== includerUri && deployedPaths(uriPath(uri)).some((path) => matchers.some((matcher) => matcher.test(path))));
+    byInclude.set(key, targets);
+  }
+  return targets;
 }
 
 /** The `include` patterns of a file's directive list, with the directive. */

@@ -45,7 +45,13 @@ export function scopeOf(owner: NginxDirective | undefined, children: readonly Ng
 function buildScope(owner: NginxDirective | undefined, children: readonly NginxDirective[], uri: string, workspace: RuleWorkspace): Scope {
   const directives: ScopedDirective[] = [];
   let unknownInclude = false;
-  const splice = (list: readonly NginxDirective[], from: string, depth: number, seen: ReadonlySet<string>) => {
+  // A file included again through another file is spliced once: splicing it on every path made
+  // files that include each other by glob take time and memory exponential in their number (120
+  // snippets ran the CLI out of memory). A file that includes itself, through any chain, is a
+  // cycle nginx cannot load: as before, that include counts as unknown.
+  const spliced = new Set([uri]);
+  const path = new Set([uri]);
+  const splice = (list: readonly NginxDirective[], from: string, depth: number) => {
     for (const directive of list) {
       directives.push({ directive, uri: from });
       if (directive.name !== 'include') continue;
@@ -54,15 +60,20 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
         continue;
       }
       const pattern = directive.args[0]!.value;
-      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !seen.has(target)) : [];
+      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !path.has(target)) : [];
       if (targets.length === 0 && !isStandardInclude(pattern)) unknownInclude = true;
       for (const target of targets) {
+        if (spliced.has(target)) continue;
+        spliced.add(target);
         const parsed = workspace.parse(target);
-        if (parsed?.kind === 'nginx') splice(parsed.ast.directives, target, depth + 1, new Set([...seen, target]));
+        if (parsed?.kind !== 'nginx') continue;
+        path.add(target);
+        splice(parsed.ast.directives, target, depth + 1);
+        path.delete(target);
       }
     }
   };
-  splice(children, uri, 0, new Set([uri]));
+  splice(children, uri, 0);
   const byName = new Map<string, ScopedDirective[]>();
   for (const entry of directives) appendTo(byName, entry.directive.name, entry);
   return { owner, uri, directives, unknownInclude, byName };
