@@ -43,7 +43,7 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.document.ast.data === undefined) return;
-    const stack = stackOf(ctx.document, ctx.product, ctx.products, ctx.workspace);
+    const stack = stackOf(ctx);
     const byProduct = new Map<ProductDefinition, StackService[]>();
     for (const service of stack) {
       if (!service.product?.compose) continue;

@@ -2,16 +2,16 @@ import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ProductDefinition } from '../../../../../schemas/types';
 import { detectProduct } from '../../detect/product';
 import { serviceSignals } from '../../detect/signals';
-import type { ParsedDocumentOf } from '../../document';
 import type { ComposeFile } from '../../parsers/compose/ast';
-import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from '../../parsers/compose/environment';
+import type { ComposeEnvironmentGroup } from '../../parsers/compose/environment';
 import { entryOf, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
-import { envValues, projectEnvOf } from '../../parsers/compose/projectEnv';
+import { envValues } from '../../parsers/compose/projectEnv';
 import { services, type ComposeService } from '../../parsers/compose/services';
 import { parseVolumeShort, spanInScalar } from '../../parsers/compose/shortSyntax';
 import type { Span } from '../../types';
 import { resolveSibling } from '../../uri';
-import type { RuleWorkspace } from '../rule';
+import type { RuleContext } from '../rule';
+import { checkedGroups } from '../schema/productSettings';
 
 /*
  * A compose file seen as a product stack: which services run which product (by image, by the
@@ -41,12 +41,14 @@ export function isRedisImage(image: string | undefined): boolean {
   return image !== undefined && REDIS_IMAGE.test(image);
 }
 
-export function stackOf(document: ParsedDocumentOf<'compose'>, fileProduct: ProductDefinition | undefined, products: readonly ProductDefinition[], workspace: RuleWorkspace): StackService[] {
+export function stackOf(context: RuleContext<'compose'>): StackService[] {
+  const { document, product: fileProduct, products, workspace } = context;
   const file = document.ast;
-  const env = projectEnvOf(document.uri, workspace);
-  // Each service's environment by where its key is, so a service name written twice (a syntax
-  // error) still pairs each definition with its own.
-  const groups = new Map(composeEnvironmentGroups(file, (name) => env.values.get(name)).map((group) => [group.scopeSpan.start, group]));
+  // Each service's environment (the project `.env` interpolated, as the settings rules read it) by
+  // where its key is, so a service name written twice (a syntax error) still pairs each definition
+  // with its own.
+  const groups = new Map<number, ComposeEnvironmentGroup>();
+  for (const { compose } of checkedGroups(context)) if (compose) groups.set(compose.scopeSpan.start, compose);
   return services(file).map((service) => {
     const image = scalarText(entryOf(file, service.value, 'image')?.value);
     const keyStart = service.keyNode?.range?.[0];
