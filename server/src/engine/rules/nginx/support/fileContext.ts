@@ -86,10 +86,12 @@ function includingContexts(document: NginxDocument, workspace: RuleWorkspace, st
   const names = (include: NginxDirective, includerPath: string) => matchersOf(include, includerPath).some((matcher) => ownPaths.some((path) => matcher.test(path)));
   const found: RootContext[] = [];
   for (const { document: includer, path: includerPath, includes } of includersOf(workspace, state)) {
-    if (visiting.has(includer.uri) || !includes.some((directive) => names(directive, includerPath))) continue;
+    if (visiting.has(includer.uri)) continue;
+    const naming = includes.filter((directive) => names(directive, includerPath));
+    if (naming.length === 0) continue;
     for (const root of resolve(includer, workspace, state, visiting, depth + 1)) {
       walkNginx(includer.ast.directives, root.context, ({ directive, context }) => {
-        if (includesIn([directive]).length === 0 || !names(directive, includerPath)) return;
+        if (!naming.includes(directive)) return;
         if (found.some((entry) => sameContext(entry.context, context))) return;
         found.push({ context, reason: 'include', includedFrom: { uri: includer.uri, span: directive.span } });
       });
