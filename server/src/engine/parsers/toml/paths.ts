@@ -39,10 +39,13 @@ export class PathRegistry {
   // and builds no key string (the scanner looks paths up several times per key).
   private readonly root: PathNode = { definition: undefined, children: undefined };
 
+  // Paths are built with `concat`, which allocates exactly their length; a spread leaves room for
+  // 16 more parts, in a path that every key keeps.
+
   /** `[name]`: the table's path, with the indexes of enclosing arrays of tables. */
   table(names: readonly string[], span: Span): Resolved {
     const { prefix, conflict } = this.prefixOf(names, []);
-    const path = [...prefix, names[names.length - 1]!];
+    const path = prefix.concat(names[names.length - 1]!);
     if (conflict) return { path, conflict };
     const existing = this.get(path);
     if (existing === undefined || existing.kind === 'implicit') {
@@ -55,23 +58,23 @@ export class PathRegistry {
   /** `[[name]]`: the new element's path, ending with its index. */
   arrayOfTables(names: readonly string[], span: Span): Resolved {
     const { prefix, conflict } = this.prefixOf(names, []);
-    const path = [...prefix, names[names.length - 1]!];
-    if (conflict) return { path: [...path, 0], conflict };
+    const path = prefix.concat(names[names.length - 1]!);
+    if (conflict) return { path: path.concat(0), conflict };
     const existing = this.get(path);
     if (existing === undefined) {
       this.set(path, { kind: 'array-of-tables', span, count: 1 });
-      return { path: [...path, 0], conflict: undefined };
+      return { path: path.concat(0), conflict: undefined };
     }
     if (existing.kind === 'array-of-tables') {
       existing.count++;
-      return { path: [...path, existing.count - 1], conflict: undefined };
+      return { path: path.concat(existing.count - 1), conflict: undefined };
     }
-    return { path: [...path, 0], conflict: redefinition(path, existing) };
+    return { path: path.concat(0), conflict: redefinition(path, existing) };
   }
 
   /** `a.b = …` in the table at `base`: the key's full path. */
   keyValue(base: TomlPath, names: readonly string[], span: Span): Resolved {
-    const path = [...base, ...names];
+    const path = base.concat(names);
     for (let i = 1; i < names.length; i++) {
       const prefix = [...base, ...names.slice(0, i)];
       const existing = this.get(prefix);

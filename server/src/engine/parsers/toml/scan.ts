@@ -170,7 +170,8 @@ class Scanner {
       this.skipSpaces();
       if (text.charCodeAt(this.pos) !== 0x2e /* . */) {
         this.pos = afterPart;
-        return { parts, span: { start, end: afterPart } };
+        // A copy of exactly its length: `push` leaves room for 16 more parts in every key.
+        return { parts: parts.slice(), span: { start, end: afterPart } };
       }
       this.pos++;
       this.skipSpaces();
