@@ -65,7 +65,7 @@ function valueProblem(product: ProductDefinition, spec: SettingSpec, input: Valu
   }
   const text = input.value;
   // A `${VAR}` reference is resolved by compose or the shell; its value is not known here.
-  if (/\$\{[^}]*\}|^\$[A-Za-z_]/.test(text) && spec.type !== 'json-list') return undefined;
+  if (REFERENCE.test(text) && spec.type !== 'json-list') return undefined;
   if (text.trim() === '' ) return undefined;
   const secret = spec.secret !== undefined;
   const shown = secret ? 'the value' : `\`${clip(withoutUrlPassword(text))}\``;
@@ -94,6 +94,11 @@ function valueProblem(product: ProductDefinition, spec: SettingSpec, input: Valu
   }
   return undefined;
 }
+
+/** A `${VAR}` or `$VAR` reference, resolved by compose or the shell. */
+const REFERENCE = /\$\{[^}]*\}|^\$[A-Za-z_]/;
+const BLANKS = /\s+/g;
+const URL_PASSWORD = /(:\/\/[^/:@\s]*:)[^@\s]*@/;
 
 const validators = new WeakMap<SettingSpec, z.ZodType<string>>();
 
@@ -360,11 +365,11 @@ function distanceAtMost(a: string, b: string, limit: number): boolean {
 }
 
 function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
+  const oneLine = text.replace(BLANKS, ' ');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
 }
 
 /** A connection URL's password is a secret even where the setting is not: mask it in messages. */
 export function withoutUrlPassword(text: string): string {
-  return text.replace(/(:\/\/[^/:@\s]*:)[^@\s]*@/, '$1****@');
+  return text.replace(URL_PASSWORD, '$1****@');
 }

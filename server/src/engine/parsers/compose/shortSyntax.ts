@@ -24,10 +24,12 @@ export interface VolumeShort {
 }
 
 const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const WINDOWS_DRIVE = /^[a-zA-Z]:[\\/]/;
+const PORT_RANGE = /^(\d+)(?:-(\d+))?$/;
 
 export function parseVolumeShort(value: string): VolumeShort {
   // A Windows drive letter (`C:\data`) is part of the source, not a separator.
-  const drive = /^[a-zA-Z]:[\\/]/.test(value) ? 2 : 0;
+  const drive = WINDOWS_DRIVE.test(value) ? 2 : 0;
   const parts = splitColons(value, drive);
   if (parts.length === 1) return { source: undefined, target: parts[0]!, mode: undefined, kind: 'anonymous' };
   const [source, target, mode] = parts as [Part, Part, Part | undefined];
@@ -95,7 +97,7 @@ function splitColons(value: string, from: number): Part[] {
 
 /** True when a port spec (`5432`, `5432-5433`, `${X:-5432}`) covers `port`. */
 export function portCovers(spec: string, port: number): boolean {
-  const range = /^(\d+)(?:-(\d+))?$/.exec(spec.trim());
+  const range = PORT_RANGE.exec(spec.trim());
   if (!range) return false;
   const low = Number(range[1]);
   const high = range[2] !== undefined ? Number(range[2]) : low;

@@ -1,3 +1,6 @@
+/** dotenv's removal of surrounding quotes, line by line. */
+const QUOTED_LINE = /^(['"`])([\s\S]*)\1$/gm;
+
 /**
  * The value dotenv.parse returns for the text its line expression captured (quotes and the
  * blanks before them included): trimmed, surrounding quotes removed (per line, as its multiline
@@ -7,7 +10,7 @@
 export function dotenvValue(captured: string): string {
   let value = captured.trim();
   const first = value[0];
-  value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
-  if (first === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+  value = value.replace(QUOTED_LINE, '$2');
+  if (first === '"') value = value.replaceAll('\\n', '\n').replaceAll('\\r', '\r');
   return value;
 }

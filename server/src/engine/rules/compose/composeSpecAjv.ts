@@ -52,7 +52,7 @@ export function choiceLists(schema: unknown): { readonly pointer: string; readon
   const walk = (node: unknown, pointer: string): void => {
     if (typeof node !== 'object' || node === null) return;
     for (const [key, child] of Object.entries(node)) {
-      const childPointer = `${pointer}/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+      const childPointer = `${pointer}/${encodeURIComponent(key.replaceAll('~', '~0').replaceAll('/', '~1'))}`;
       if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(child)) found.push({ pointer: childPointer, list: child });
       walk(child, childPointer);
     }

@@ -6,6 +6,14 @@ import { defineRule, type RuleContext } from '../rule';
 /** Lowercase names that are conventional (curl, pip, Docker and most HTTP clients read them in lowercase). */
 const CONVENTIONAL_LOWERCASE = new Set(['http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy']);
 
+// Patterns tested on every key are made once: a regular expression literal is a new object each
+// time it is evaluated, thousands per check in a large file.
+const LOWERCASE = /[a-z]/;
+const DELIMITER = /[.-]/;
+const LEADING_DIGIT = /^[0-9]/;
+const BLANKS = /^[ \t]+$/;
+const LINE_BREAK = /[\r\n]/;
+
 /**
  * dotenv-linter's key checks: LowercaseKey, IncorrectDelimiter, LeadingCharacter and
  * SpaceCharacter, plus dotenv's `KEY: value` form, which other loaders do not read.
@@ -33,10 +41,10 @@ function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, key
   const key = entry.key;
   const problems: string[] = [];
   const readByProduct = product !== undefined && specOf(product, key) !== undefined && !product.caseInsensitiveKeys;
-  if (/[a-z]/.test(key) && !CONVENTIONAL_LOWERCASE.has(key) && !readByProduct) problems.push('lowercase letters');
-  const delimiters = /[.-]/.test(key) ? [...new Set(key.match(/[.-]/g))] : [];
+  if (LOWERCASE.test(key) && !CONVENTIONAL_LOWERCASE.has(key) && !readByProduct) problems.push('lowercase letters');
+  const delimiters = DELIMITER.test(key) ? [...new Set(key.match(/[.-]/g))] : [];
   if (delimiters.length > 0 && !readByProduct) problems.push(delimiters.map((c) => `\`${c}\``).join(' and '));
-  if (/^[0-9]/.test(key)) problems.push('a leading digit');
+  if (LEADING_DIGIT.test(key)) problems.push('a leading digit');
   if (problems.length === 0) return;
   const normalised = normaliseKey(key);
   const fixes = keys.has(normalised)
@@ -55,7 +63,7 @@ function checkIndentation({ document, report }: RuleContext<'env'>, entry: EnvEn
   const lineStart = lines.lineStart(lines.positionAt(entry.span.start).line);
   if (lineStart === entry.span.start) return;
   const indentation = { start: lineStart, end: entry.span.start };
-  if (!/^[ \t]+$/.test(document.text.slice(indentation.start, indentation.end))) return;
+  if (!BLANKS.test(document.text.slice(indentation.start, indentation.end))) return;
   report({
     span: indentation,
     message: `The assignment of ${entry.key} is indented: dotenv ignores the blanks, but other .env readers may take them as part of the key.`,
@@ -67,7 +75,7 @@ function checkIndentation({ document, report }: RuleContext<'env'>, entry: EnvEn
 function checkSeparator({ document, report }: RuleContext<'env'>, entry: EnvEntry): void {
   const text = document.text;
   const hasValue = entry.valueSpan.end > entry.valueSpan.start;
-  const valueOnSameLine = hasValue && !/[\r\n]/.test(text.slice(entry.equalsOffset, entry.valueSpan.start));
+  const valueOnSameLine = hasValue && !LINE_BREAK.test(text.slice(entry.equalsOffset, entry.valueSpan.start));
   if (entry.separator === ':') {
     const finding: Finding = {
       span: { start: entry.equalsOffset, end: entry.equalsOffset + 1 },

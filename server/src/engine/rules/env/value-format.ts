@@ -9,6 +9,8 @@ import { isSecretKey } from './secrets';
  * file (a shell, docker compose) read differently: dotenv-linter's ValueWithoutQuotes and
  * TrailingWhitespace, the unquoted `#` that cuts a value short, and quotes that do not pair.
  */
+const BLANK = /[ \t]/;
+
 export const valueFormat = defineRule({
   meta: {
     id: 'env/value-format',
@@ -70,7 +72,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
     reportTruncation(context, entry);
     return;
   }
-  if (/[ \t]/.test(entry.value)) {
+  if (BLANK.test(entry.value)) {
     const quote = quoted(written, entry.value);
     report({
       span: entry.valueSpan,
@@ -101,7 +103,7 @@ function commandSubstitution(text: string, entry: EnvEntry): Span | undefined {
  * text rather than a blank (`COLOR= #fff`): written as part of the value, read as a comment.
  */
 function cutsValue(text: string, hash: number): boolean {
-  const glued = !/[ \t]/.test(text[hash - 1] ?? ' ');
+  const glued = !BLANK.test(text[hash - 1] ?? ' ');
   const next = text[hash + 1];
   return glued || (next !== undefined && !/[ \t\r\n]/.test(next));
 }

@@ -13,6 +13,8 @@ import { isTemplated, visitDirectives } from './support/visit';
  * included file the block that includes it. When an enclosing block of the same file accepts
  * the directive, the fix moves it there, above the block that holds it.
  */
+const CONTEXT_DIRECTIVE = /^\s*deploy-doctor\b.*\bcontext=(\S+)/;
+
 export const directiveContext = defineRule({
   meta: {
     id: 'nginx/directive-context',
@@ -24,7 +26,7 @@ export const directiveContext = defineRule({
   check(context) {
     const document = context.document;
     for (const comment of document.ast.comments) {
-      const name = /^\s*deploy-doctor\b.*\bcontext=(\S+)/.exec(comment.text)?.[1];
+      const name = CONTEXT_DIRECTIVE.exec(comment.text)?.[1];
       if (name !== undefined && !contextNamed(name)) {
         context.report({
           span: comment.span,

@@ -51,6 +51,10 @@ export interface CheckedGroup {
 }
 
 const TEMPLATE_NAME = /(^|[._-])(example|sample|template|dist|tpl|defaults?)([._-]|$)/i;
+/** `$VAR`, `${VAR}` or `$(…)` in a .env value. */
+const ENV_EXPANSION = /\$\{?[A-Za-z_]|\$\(/;
+const INTERPOLATED_NAME = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+const WITH_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-/;
 
 /** True for files whose values are meant to be replaced (`.env.example`, `env.template`). */
 export function isTemplateFile(uri: string): boolean {
@@ -107,7 +111,7 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
       const spec = group.product ? specOf(group.product, occurrence.key) : undefined;
       // `$VAR` in a .env is expanded by Compose when it reads the file, and `$(…)` is meant for a
       // shell (env/value-format reports it): either way the value is not known here.
-      const unknown = format === 'env' && occurrence.value !== undefined && /\$\{?[A-Za-z_]|\$\(/.test(occurrence.value);
+      const unknown = format === 'env' && occurrence.value !== undefined && ENV_EXPANSION.test(occurrence.value);
       return { occurrence, spec, value: unknown ? undefined : occurrence.value, fromDefault: false, written };
     });
     return build(group, format, mode, settings, !template, template, undefined, new Set());
@@ -164,9 +168,9 @@ function composeSetting(text: string, occurrence: SettingOccurrence, product: Pr
   const written = text.slice(occurrence.valueSpan.start, occurrence.valueSpan.end);
   const spec = product ? specOf(product, occurrence.key) : undefined;
   if (!occurrence.interpolated) return { occurrence, spec, value: occurrence.value, fromDefault: false, written };
-  const names = [...written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]!);
+  const names = [...written.matchAll(INTERPOLATED_NAME)].map((match) => match[1]!);
   const fromProjectEnv = names.length === 0 || names.some((name) => projectEnv(name) !== undefined);
-  const hasDefault = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-/.test(written);
+  const hasDefault = WITH_DEFAULT.test(written);
   if (fromProjectEnv || !hasDefault) return { occurrence, spec, value: undefined, fromDefault: false, written };
   return { occurrence, spec, value: occurrence.value, fromDefault: true, written };
 }

@@ -106,8 +106,11 @@ export function isSecretLikeKey(key: string): boolean {
 /** The key format a fix generates for a secret: the spec's, or a password/hex key by name. */
 export function formatFor(key: string, spec: SettingSpec | undefined): KeyFormat {
   if (spec?.secret) return spec.secret.format;
-  return /PASSWORD|PASSWD|PASSPHRASE/i.test(key) ? 'password' : 'hex-32';
+  return PASSWORD_NAME.test(key) ? 'password' : 'hex-32';
 }
+
+const PASSWORD_NAME = /PASSWORD|PASSWD|PASSPHRASE/i;
+const ONE_CHARACTER_REPEATED = /^(.)\1*$/s;
 
 const FORMAT_NOUNS: Record<KeyFormat, string> = {
   'base64-32': 'base64 key (32 bytes)',
@@ -149,10 +152,10 @@ export function weaknessOf(value: string, spec: SettingSpec | undefined, mode: M
     const missing = missingClasses(value);
     if (missing.length > 0) return { reason: `has no ${missing.join(', no ')} (it needs a lowercase letter, an uppercase letter, a digit and a symbol)`, refusesStart: secret.weakRefusesStart ?? false };
   }
-  if (/^(.)\1*$/s.test(value)) return { reason: 'is one character repeated', refusesStart: false };
+  if (ONE_CHARACTER_REPEATED.test(value)) return { reason: 'is one character repeated', refusesStart: false };
   if (isSequential(value)) return { reason: 'is a run of consecutive characters', refusesStart: false };
   if (!secret) {
-    const genericMinimum = /PASSWORD|PASSWD|PASSPHRASE/i.test(key) ? 8 : 16;
+    const genericMinimum = PASSWORD_NAME.test(key) ? 8 : 16;
     if (value.length < genericMinimum) return { reason: `is shorter than ${genericMinimum} characters`, refusesStart: false };
   }
   if (value.length >= 8 && (distinctCharacters(value) <= 3 || shannonBitsPerCharacter(value) < 2)) {

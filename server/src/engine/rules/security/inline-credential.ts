@@ -16,6 +16,7 @@ import { isSecretLikeKey } from '../secret/analysis';
  */
 
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i;
+const DATABASE_URL_KEY = /(^|\.)(database\.url|database_url)$/;
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
 function checkToml(document: ParsedDocumentOf<'toml'>, report: RuleContext['report']): void {
   for (const keyValue of document.ast.keyValues) {
     const key = keyValue.path.filter((part) => typeof part === 'string').join('.');
-    if (!/(^|\.)(database\.url|database_url)$/.test(key) || typeof keyValue.value !== 'string') continue;
+    if (!DATABASE_URL_KEY.test(key) || typeof keyValue.value !== 'string') continue;
     const password = URL_WITH_PASSWORD.exec(keyValue.value)?.[1];
     if (!password || password.includes('$')) continue;
     report({

@@ -43,6 +43,9 @@ export interface StreamingLocation {
 
 const SSE_PATH = /(^|[/_.-])(events?|sse|streams?|streaming|event-stream|eventsource)([/_.$-]|$)/i;
 const WEBSOCKET_PATH = /(^|[/_.-])(ws|wss|websockets?|socket\.io|sockjs|cable)([/_.$-]|$)/i;
+const HEADER_DIRECTIVE = /^(add_header|proxy_set_header|proxy_pass_header|more_set_headers)$/;
+const ACCEL_BUFFERING = /x-accel-buffering/i;
+const URL_HOST = /^[a-z]+:\/\/([^/:$]+)/i;
 
 const cache = new WeakMap<RuleWorkspace, WeakMap<NginxDocument, { product: ProductDefinition | undefined; result: StreamingLocation[] }>>();
 
@@ -82,7 +85,7 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
       const proxied = proxyTarget(own.find((entry) => entry.directive.name === 'proxy_pass')?.directive);
       let sse: StreamEvidence | undefined;
       if (productPath && product) sse = { why: `${product.name} streams Server-Sent Events under \`${productPath}\``, product: true };
-      else if (own.some(({ directive }) => /^(add_header|proxy_set_header|proxy_pass_header|more_set_headers)$/.test(directive.name) && directive.args.some((arg) => /x-accel-buffering/i.test(arg.value))))
+      else if (own.some(({ directive }) => HEADER_DIRECTIVE.test(directive.name) && directive.args.some((arg) => ACCEL_BUFFERING.test(arg.value))))
         sse = { why: 'it passes `X-Accel-Buffering`, which streaming responses use', product: false };
       else if (connection?.value === '' && !(proxied && keepaliveUpstreams.has(proxied)))
         sse = { why: "it clears the `Connection` header (`Connection ''`), as event streams need", product: false };
@@ -165,7 +168,7 @@ function regexCovers(source: string, caseless: boolean, path: string): boolean {
 /** `backend` of `proxy_pass http://backend/x;`. */
 function proxyTarget(directive: NginxDirective | undefined): string | undefined {
   const url = directive?.args[0]?.value;
-  const match = url ? /^[a-z]+:\/\/([^/:$]+)/i.exec(url) : null;
+  const match = url ? URL_HOST.exec(url) : null;
   return match?.[1];
 }
 

@@ -35,5 +35,5 @@ function walkOf(directives: readonly NginxDirective[], root: RootContext): reado
 
 /** True for directives whose name is a template expression or placeholder, not a real name. */
 export function isTemplated(name: string): boolean {
-  return name.includes('{{') || /\$\{/.test(name);
+  return name.includes('{{') || name.includes('${');
 }
