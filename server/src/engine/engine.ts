@@ -133,7 +133,7 @@ export class Engine {
     const kind = source.kind ?? this.kindOf(source.uri, source.text);
     if (!kind || skipReason(source.text)) return undefined;
     const document = this.parse(source.uri, source.text, kind);
-    const directives = readDirectives(document.ast.comments, (offset) => document.lines.positionAt(offset).line);
+    const directives = readDirectives(document.ast.comments, (offset) => document.lines.lineAt(offset));
     const { product, productSource } = this.resolveProduct(document, directives, options);
     const mode = options.mode ?? directives.mode ?? detectMode(document);
     return { document, product, productSource, mode, directives };
@@ -320,7 +320,7 @@ function applySuppressions(
   const used = new Set<Suppression>();
   const kept = findings.filter(({ rule, finding }) => {
     if (rule === internalError) return true;
-    const line = document.lines.positionAt(finding.span.start).line;
+    const line = document.lines.lineAt(finding.span.start);
     const suppression = suppressions.find(
       (candidate) =>
         (candidate.rules.length === 0 || candidate.rules.includes(rule.meta.id)) &&

@@ -28,6 +28,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    // An offset between the `\r` and `\n` of a CRLF is no position of its own: it is the line's end.
+    const character = Math.min(clamped, this.lineEnd(line)) - this.lineStarts[line]!;
+    return { line, character };
+  }
+
+  /** The line of an offset: `positionAt(offset).line` without making the position. */
+  lineAt(offset: number): number {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -35,9 +44,7 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    // An offset between the `\r` and `\n` of a CRLF is no position of its own: it is the line's end.
-    const character = Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low]!;
-    return { line: low, character };
+    return low;
   }
 
   offsetAt(position: Position): number {

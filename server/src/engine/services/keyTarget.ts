@@ -27,7 +27,7 @@ const SETTING_NAME = /^[\w.-]+$/;
 /** The setting written on `line` (zero-based) of the analysed document, if any. */
 export function keyTargetAt(analyzed: AnalyzedDocument, products: readonly ProductDefinition[], line: number): KeyTarget | undefined {
   const { document } = analyzed;
-  const lineOf = (offset: number) => document.lines.positionAt(offset).line;
+  const lineOf = (offset: number) => document.lines.lineAt(offset);
   for (const group of settingGroupsOf(document, analyzed.product, products)) {
     const setting = group.settings.find(
       (item) => SETTING_NAME.test(item.key) && lineOf(item.keySpan.start) <= line && line <= lineOf(Math.max(item.keySpan.end, item.valueSpan.end)),

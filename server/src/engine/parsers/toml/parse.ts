@@ -34,9 +34,9 @@ export function parseToml(text: string): TomlFile {
   const errors = [...scanned.errors, ...recovered.errors];
   const offset = iarnaErrorOffset(whole.error, text, bom);
   const lines = new LineIndex(text);
-  const errorLine = lines.positionAt(offset).line;
+  const errorLine = lines.lineAt(offset);
   // The scanner usually finds the same mistake at a better place (the key, the opening quote).
-  if (!errors.some((error) => lines.positionAt(error.span.start).line <= errorLine)) {
+  if (!errors.some((error) => lines.lineAt(error.span.start) <= errorLine)) {
     errors.push({ span: spanAround(text, offset), message: describeIarnaError(whole.error) });
   }
   return {
@@ -104,7 +104,7 @@ function onePerLine(errors: readonly ParseError[], lines: LineIndex): ParseError
   return [...errors]
     .sort((a, b) => a.span.start - b.span.start)
     .filter((error) => {
-      const line = lines.positionAt(error.span.start).line;
+      const line = lines.lineAt(error.span.start);
       if (seen.has(line)) return false;
       seen.add(line);
       return true;

@@ -402,7 +402,7 @@ class Scanner {
   }
 
   private conflict(span: Span, conflict: PathConflict): void {
-    const where = conflict.previous ? ` on line ${this.lineIndex().positionAt(conflict.previous.start).line + 1}` : '';
+    const where = conflict.previous ? ` on line ${this.lineIndex().lineAt(conflict.previous.start) + 1}` : '';
     this.error(span.start, span.end, `${conflict.message}${where}; ${conflict.consequence}`);
   }
 

@@ -17,7 +17,7 @@ export default defineRule({
     const text = ctx.document.text;
     const keyStart = version.keyNode.range[0];
     const valueEnd = (version.valueNode?.range?.[1] ?? version.keyNode.range[1]);
-    const lineStart = ctx.document.lines.lineStart(ctx.document.lines.positionAt(keyStart).line);
+    const lineStart = ctx.document.lines.lineStart(ctx.document.lines.lineAt(keyStart));
     const { offset: nextLine } = lineAfter(text, valueEnd);
     // Delete the line and, when the next line is blank, that one too, so no gap is left at the top.
     let end = nextLine;

@@ -21,15 +21,15 @@ export const duplicateKey = defineRule({
   check({ document, report }) {
     const byKey = new Map<string, EnvEntry[]>();
     for (const entry of document.ast.entries) appendTo(byKey, entry.key, entry);
-    const lineOf = (entry: EnvEntry) => document.lines.positionAt(entry.keySpan.start).line + 1;
-    const local = localDeletions(document.text, document.ast.entries);
+    const lineOf = (entry: EnvEntry) => document.lines.lineAt(entry.keySpan.start) + 1;
+    let local: ((entry: EnvEntry, lines: Span) => boolean) | undefined;
     for (const [key, entries] of byKey) {
       if (entries.length < 2) continue;
       const winner = entries[entries.length - 1]!;
       const winnerLine = lineOf(winner);
       for (const overridden of entries.slice(0, -1)) {
         const lines = wholeLines(document.lines, overridden.span);
-        const fixes = deletionKeepsValues(document.text, lines, overridden, local(overridden, lines))
+        const fixes = deletionKeepsValues(document.text, lines, overridden, (local ??= localDeletions(document.text, document.ast.entries))(overridden, lines))
           ? [{ title: 'Delete the overridden line', isPreferred: true, edits: [{ span: lines, newText: '' }] }]
           : [];
         report({
@@ -75,7 +75,15 @@ function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry, provabl
 function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: EnvEntry, lines: Span) => boolean {
   if (/[\u2028\u2029]/.test(text)) return () => false;
   const isBreak = (offset: number) => text[offset] === '\n' || text[offset] === '\r';
-  const index = new Map(entries.map((entry, at) => [entry, at]));
+  // Made on the first duplicate: most files have none.
+  let index: Map<EnvEntry, number> | undefined;
+  const indexOf = (entry: EnvEntry) => {
+    if (!index) {
+      index = new Map();
+      for (let at = 0; at < entries.length; at++) index.set(entries[at]!, at);
+    }
+    return index.get(entry)!;
+  };
   let firstRisky = Infinity;
   for (const entry of entries) {
     if (lookaheadRisk(text, entry)) {
@@ -92,7 +100,7 @@ function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: Env
     let last = lines.start - 1;
     while (last >= 0 && isRegexSpace(text.charCodeAt(last))) last--;
     if (last < 0) return true;
-    const previous = entries[index.get(entry)! - 1];
+    const previous = entries[indexOf(entry) - 1];
     // An empty value looks ahead, past line breaks, for a quoted one: safe unless a quote follows the lines.
     if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end || !quoteAt(lines.end);
     let lineStart = last;
@@ -114,8 +122,8 @@ function lookaheadRisk(text: string, entry: EnvEntry): boolean {
 
 /** The lines `span` touches, with the line break after them (or before them at the end of the file). */
 function wholeLines(lines: LineIndex, span: Span): Span {
-  const first = lines.positionAt(span.start).line;
-  const last = lines.positionAt(span.end).line;
+  const first = lines.lineAt(span.start);
+  const last = lines.lineAt(span.end);
   if (last + 1 < lines.lineCount) return { start: lines.lineStart(first), end: lines.lineStart(last + 1) };
   const start = first > 0 ? lines.lineEnd(first - 1) : lines.lineStart(first);
   return { start, end: lines.text.length };

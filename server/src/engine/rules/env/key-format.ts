@@ -60,7 +60,7 @@ function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, key
 /** LeadingCharacter: blanks before the assignment. dotenv ignores them; other loaders may not. */
 function checkIndentation({ document, report }: RuleContext<'env'>, entry: EnvEntry): void {
   const lines = document.lines;
-  const lineStart = lines.lineStart(lines.positionAt(entry.span.start).line);
+  const lineStart = lines.lineStart(lines.lineAt(entry.span.start));
   if (lineStart === entry.span.start) return;
   const indentation = { start: lineStart, end: entry.span.start };
   if (!BLANKS.test(document.text.slice(indentation.start, indentation.end))) return;

@@ -10,6 +10,8 @@ import { isSecretKey } from './secrets';
  * TrailingWhitespace, the unquoted `#` that cuts a value short, and quotes that do not pair.
  */
 const BLANK = /[ \t]/;
+const BLANK_OR_BREAK = /[ \t\r\n]/;
+const TRAILING_BLANKS = /[ \t]+$/;
 
 export const valueFormat = defineRule({
   meta: {
@@ -22,7 +24,7 @@ export const valueFormat = defineRule({
   check(context) {
     const errors = context.document.ast.errors;
     for (const entry of context.document.ast.entries) {
-      if (errors.some((error) => error.span.start < entry.valueSpan.end && entry.valueSpan.start < error.span.end)) continue;
+      if (errors.length > 0 && errors.some((error) => error.span.start < entry.valueSpan.end && entry.valueSpan.start < error.span.end)) continue;
       checkValue(context, entry);
     }
     checkTrailingWhitespace(context);
@@ -33,9 +35,8 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   const { document, report } = context;
   const text = document.text;
   const written = text.slice(entry.valueSpan.start, entry.valueSpan.end);
-  const lineOf = (offset: number) => document.lines.positionAt(offset).line;
 
-  if (written.length > 0 && lineOf(entry.valueSpan.start) > lineOf(entry.equalsOffset)) {
+  if (written.length > 0 && document.lines.lineAt(entry.valueSpan.start) > document.lines.lineAt(entry.equalsOffset)) {
     report({
       span: entry.valueSpan,
       message: `Nothing follows the separator of ${entry.key} on its line, so dotenv reads the next line as its value and does not read that line on its own. Put the value on the key's line, or write ${entry.key}= with nothing after it for an empty value.`,
@@ -85,11 +86,11 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
 /** `$(…)` in a value a shell would expand (unquoted or double-quoted), up to its closing parenthesis. */
 function commandSubstitution(text: string, entry: EnvEntry): Span | undefined {
   if (entry.quote === "'") return undefined;
-  // Searched within the value (and the character after it), not to the end of the file: once per
-  // entry, an unbounded search made files without `$(` quadratic.
-  const found = text.slice(entry.valueSpan.start, entry.valueSpan.end + 1).indexOf('$(');
-  const start = entry.valueSpan.start + found;
-  if (found < 0 || start >= entry.valueSpan.end) return undefined;
+  // Searched within the value, not to the end of the file: once per entry, an unbounded search
+  // made files without `$(` quadratic.
+  let start = entry.valueSpan.start;
+  while (start < entry.valueSpan.end && !(text.charCodeAt(start) === 0x24 /* $ */ && text.charCodeAt(start + 1) === 0x28) /* ( */) start++;
+  if (start >= entry.valueSpan.end) return undefined;
   let depth = 0;
   for (let offset = start + 1; offset < entry.valueSpan.end; offset++) {
     if (text[offset] === '(') depth++;
@@ -105,13 +106,13 @@ function commandSubstitution(text: string, entry: EnvEntry): Span | undefined {
 function cutsValue(text: string, hash: number): boolean {
   const glued = !BLANK.test(text[hash - 1] ?? ' ');
   const next = text[hash + 1];
-  return glued || (next !== undefined && !/[ \t\r\n]/.test(next));
+  return glued || (next !== undefined && !BLANK_OR_BREAK.test(next));
 }
 
 function reportTruncation({ document, product, report }: RuleContext<'env'>, entry: EnvEntry): void {
   const comment = entry.inlineComment!;
   const start = entry.valueSpan.end > entry.valueSpan.start ? entry.valueSpan.start : comment.span.start;
-  const end = comment.span.start + comment.text.replace(/[ \t]+$/, '').length + 1;
+  const end = comment.span.start + comment.text.replace(TRAILING_BLANKS, '').length + 1;
   const span = { start, end };
   const content = document.text.slice(start, end);
   const read = isSecretKey(entry.key, product)

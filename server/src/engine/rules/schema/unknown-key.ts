@@ -49,9 +49,7 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
   }
   const candidates = knownNames(product, 'env');
   const suggestion = closest(key, candidates);
-  const fold = (text: string) => (product.caseInsensitiveKeys ? text.toUpperCase() : text);
-  const folded = fold(key);
-  const prefixed = envPrefixesOf(product).some((prefix) => folded.startsWith(fold(prefix)));
+  const prefixed = hasEnvPrefix(product, key);
   const did = suggestion ? ` Did you mean ${suggestion}?` : '';
   if (prefixed) {
     const refuses = policy?.effect === 'refuses-start' && group.format === 'env';
@@ -67,6 +65,14 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
     return { message: `${product.name} does not read ${key}. Did you mean ${suggestion}?`, severity: 'warning', suggestion };
   }
   return undefined;
+}
+
+/** True when `key` starts with one of the product's env prefixes (in any case, where the product ignores case). */
+function hasEnvPrefix(product: ProductDefinition, key: string): boolean {
+  const prefixes = envPrefixesOf(product);
+  if (!product.caseInsensitiveKeys) return prefixes.some((prefix) => key.startsWith(prefix));
+  const folded = key.toUpperCase();
+  return prefixes.some((prefix) => folded.startsWith(prefix.toUpperCase()));
 }
 
 function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Unknown | undefined {

@@ -158,7 +158,7 @@ export function weaknessOf(value: string, spec: SettingSpec | undefined, mode: M
     const genericMinimum = PASSWORD_NAME.test(key) ? 8 : 16;
     if (value.length < genericMinimum) return { reason: `is shorter than ${genericMinimum} characters`, refusesStart: false };
   }
-  if (value.length >= 8 && (distinctCharacters(value) <= 3 || shannonBitsPerCharacter(value) < 2)) {
+  if (value.length >= 8 && hasLowEntropy(value)) {
     return { reason: 'has very low entropy (few distinct characters)', refusesStart: false };
   }
   return undefined;
@@ -188,19 +188,26 @@ function missingClasses(value: string): string[] {
   return missing;
 }
 
-function distinctCharacters(value: string): number {
-  return new Set(value).size;
-}
-
-function shannonBitsPerCharacter(value: string): number {
-  const counts = new Map<string, number>();
-  for (const character of value) counts.set(character, (counts.get(character) ?? 0) + 1);
+/**
+ * Three or fewer distinct characters, or under 2 bits of Shannon entropy per character. Counted
+ * by code point in one pass, without a string or iterator result per character: secrets are
+ * checked on every keystroke, thousands in a large file.
+ */
+function hasLowEntropy(value: string): boolean {
+  const counts = new Map<number, number>();
+  for (let index = 0; index < value.length; index++) {
+    const code = value.codePointAt(index)!;
+    if (code > 0xffff) index++;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  if (counts.size <= 3) return true;
   let bits = 0;
   for (const count of counts.values()) {
+    // Over the UTF-16 length: a character outside the BMP weighs as two.
     const p = count / value.length;
     bits -= p * Math.log2(p);
   }
-  return bits;
+  return bits < 2;
 }
 
 /** `123456789`, `abcdefgh`, `987654`: each character one step from the previous. */

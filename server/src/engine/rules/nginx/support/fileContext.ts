@@ -77,7 +77,7 @@ function resolve(document: NginxDocument, workspace: RuleWorkspace, state: Resol
 
 /** `# deploy-doctor context=server` in the file's first lines. */
 export function declaredContext(document: NginxDocument): NginxContext | undefined {
-  const name = readDirectives(document.ast.comments, (offset) => document.lines.positionAt(offset).line).context;
+  const name = readDirectives(document.ast.comments, (offset) => document.lines.lineAt(offset)).context;
   return name === undefined ? undefined : contextNamed(name);
 }
 
