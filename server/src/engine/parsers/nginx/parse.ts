@@ -30,8 +30,8 @@ const MAX_DEPTH = 100;
 /** `recovered`: cut short at the end of a line after an unterminated quote (already reported). */
 type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder' | 'recovered';
 
+/** A statement's words are the parser's `words[0 .. wordCount)`, valid until the next statement is read. */
 interface Statement {
-  readonly words: NginxArgument[];
   readonly end: StatementEnd;
   /** The `;`, `{` or `}` that ended the statement (empty at the end of the file). */
   readonly endSpan: Span;
@@ -66,6 +66,10 @@ class NginxParser {
   private readonly comments: Comment[] = [];
   private readonly errors: NginxParseError[] = [];
   private readonly closedBlocks: ClosedBlock[] = [];
+  // One buffer for every statement's words, which are copied out as the directive's arguments:
+  // a new array per statement is made with room for 16 more words and dropped at once.
+  private readonly words: NginxArgument[] = [];
+  private wordCount = 0;
   private readonly goTemplates: boolean;
   private readonly eol: string;
 
@@ -80,8 +84,8 @@ class NginxParser {
     for (;;) {
       const statement = this.readStatement();
       const frame = stack[stack.length - 1]!;
-      const name = statement.words[0];
-      const args = statement.words.slice(1);
+      const name = this.wordCount > 0 ? this.words[0] : undefined;
+      const args = this.words.slice(1, this.wordCount);
       switch (statement.end) {
         case 'semicolon':
           if (name) frame.children.push(this.leaf(name, args, statement.endSpan));
@@ -132,7 +136,8 @@ class NginxParser {
   private readStatement(): Statement {
     const text = this.text;
     const length = text.length;
-    const words: NginxArgument[] = [];
+    const words = this.words;
+    this.wordCount = 0;
     let lastSpace = true;
     let needSpace = false;
     let escaped = false;
@@ -157,8 +162,8 @@ class NginxParser {
           needSpace = false;
           continue;
         }
-        if (ch === 59 /* ; */) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-        if (ch === 123 /* { */) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 59 /* ; */) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 123 /* { */) return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
         if (ch !== 41 /* ) */ && ch !== 125 /* } */) {
           this.error({ start: offset, end: offset + 1 }, `Unexpected "${text[offset]}" right after a quoted string: nginx needs a space, ";" or "{" there.`);
         }
@@ -173,7 +178,7 @@ class NginxParser {
         quote = undefined;
         switch (ch) {
           case 59 /* ; */:
-            if (words.length > 0) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+            if (this.wordCount > 0) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
             this.error({ start: offset, end: offset + 1 }, 'Unexpected ";": there is no directive before it.', {
               title: 'Remove the extra ";"',
               span: { start: offset, end: offset + 1 },
@@ -189,10 +194,10 @@ class NginxParser {
               lastSpace = false;
               continue;
             }
-            return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
+            return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
           }
           case 125 /* } */:
-            return { words, end: 'close', endSpan: { start: offset, end: offset + 1 } };
+            return { end: 'close', endSpan: { start: offset, end: offset + 1 } };
           case 35 /* # */:
             this.readComment(offset);
             continue;
@@ -249,10 +254,10 @@ class NginxParser {
         this.pushWord(words, wordStart, offset, quote, templated);
         templated = false;
         lastSpace = true;
-        if (ch === 59) return { words, end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-        if (ch === 123) return { words, end: 'open', endSpan: { start: offset, end: offset + 1 } };
-        if (words.length === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
-          return { words, end: 'placeholder', endSpan: { start: offset, end: offset } };
+        if (ch === 59) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 123) return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
+        if (this.wordCount === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
+          return { end: 'placeholder', endSpan: { start: offset, end: offset } };
         }
       }
     }
@@ -268,20 +273,20 @@ class NginxParser {
           `Unterminated quoted string: the closing ${quote} is missing, so nginx reads the rest of the file as part of it.`,
         );
         const word = this.pushWord(words, wordStart, lineEnd, quote, templated);
-        words[words.length - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
+        words[this.wordCount - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
         this.pos = lineEnd;
-        return { words, end: 'recovered', endSpan: { start: lineEnd, end: lineEnd } };
+        return { end: 'recovered', endSpan: { start: lineEnd, end: lineEnd } };
       }
       this.error({ start: wordStart, end: wordStart + 1 }, `Unterminated quoted string: the closing ${quote} is missing.`);
       const word = this.pushWord(words, wordStart, length, quote, templated);
-      words[words.length - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
+      words[this.wordCount - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
     } else if (!lastSpace && !needSpace) {
       this.pushWord(words, wordStart, length, quote, templated);
-      if (words.length === 1 && isPlaceholderName(words[0]!.raw)) {
-        return { words, end: 'placeholder', endSpan: { start: length, end: length } };
+      if (this.wordCount === 1 && isPlaceholderName(words[0]!.raw)) {
+        return { end: 'placeholder', endSpan: { start: length, end: length } };
       }
     }
-    return { words, end: 'eof', endSpan: { start: length, end: length } };
+    return { end: 'eof', endSpan: { start: length, end: length } };
   }
 
   /** Adds the word from `start` to `end` (a closing quote's offset for quoted words). */
@@ -294,7 +299,7 @@ class NginxParser {
       templated || (inner.includes('${') && hasEnvsubstReference(inner))
         ? { value: unescape(inner), raw, span: { start, end: stop }, quote, templated: true }
         : { value: unescape(inner), raw, span: { start, end: stop }, quote };
-    words.push(word);
+    words[this.wordCount++] = word;
     return word;
   }
 

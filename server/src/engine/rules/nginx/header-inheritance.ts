@@ -2,7 +2,7 @@ import type { NginxDirective } from '../../parsers/nginx/ast';
 import { defineRule } from '../rule';
 import { rootContextsOf } from './support/fileContext';
 import { forEachDirective } from './support/visit';
-import { effective, effectiveList, scopeChain, type ScopedDirective } from './support/scopes';
+import { effective, effectiveList, scopeChain, scopeOf, type ScopedDirective } from './support/scopes';
 
 const BLOCKS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
 
@@ -26,9 +26,10 @@ export const headerInheritance = defineRule({
     const root = rootContextsOf(document, workspace)[0]!;
     forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
       if (where.family !== 'http' || !directive.block || !BLOCKS.has(directive.name)) return;
+      // Most blocks set no header: their chain of enclosing scopes is not needed.
+      const own = scopeOf(directive, directive.block.children, document.uri, workspace).byName.get('add_header');
+      if (!own || own.length === 0) return;
       const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);
-      const own = chain[0]!.byName.get('add_header') ?? [];
-      if (own.length === 0) return;
       const inherit = effective(chain, 'add_header_inherit')?.found.directive.args[0]?.value.toLowerCase();
       if (inherit === 'merge') return;
       const parent = effectiveList(chain.slice(1), 'add_header');

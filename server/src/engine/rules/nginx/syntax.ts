@@ -41,12 +41,12 @@ export const nginxSyntax = defineRule({
       const inContext = entriesIn(directive.name, where);
       const entries = inContext.length > 0 ? inContext : entriesOf(directive.name);
       if (entries.length === 0) return;
-      if (directive.block && !directive.block.raw && entries.every((entry) => !entry.isBlock)) {
+      if (directive.block && !directive.block.raw && !entries.some(isBlockEntry)) {
         context.report({
           span: directive.nameSpan,
           message: `\`${directive.name}\` takes no block: it must end with ";" (nginx reports directive "${directive.name}" is not terminated by ";").`,
         });
-      } else if (directive.semicolon && entries.every((entry) => entry.isBlock)) {
+      } else if (directive.semicolon && entries.every(isBlockEntry)) {
         context.report({
           span: directive.nameSpan,
           message: `\`${directive.name}\` needs a block: it must be followed by "{ … }", not ";" (nginx reports directive "${directive.name}" has no opening "{").`,
@@ -67,3 +67,7 @@ export const nginxSyntax = defineRule({
     });
   },
 });
+
+function isBlockEntry(entry: { readonly isBlock: boolean }): boolean {
+  return entry.isBlock;
+}

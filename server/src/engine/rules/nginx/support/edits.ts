@@ -16,8 +16,17 @@ export function indentAt(text: string, offset: number): string {
 
 /** True when only whitespace precedes `offset` on its line. */
 export function firstOnLine(text: string, offset: number): boolean {
-  return text.slice(lineStart(text, offset), offset).trim() === '';
+  // Read backwards without slicing: asked for every argument of every directive.
+  for (let at = offset - 1; at >= 0; at--) {
+    const character = text[at]!;
+    if (character === '\n' || character === '\r') return true;
+    if (character !== ' ' && character !== '\t' && !WHITESPACE.test(character)) return false;
+  }
+  return true;
 }
+
+/** What `String.prototype.trim` removes. */
+const WHITESPACE = /\s/;
 
 /** The indentation a block's children use: a child's own, or the block's line plus one level. */
 export function childIndent(text: string, directive: NginxDirective): string {

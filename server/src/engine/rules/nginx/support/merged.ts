@@ -30,14 +30,13 @@ export function mergedStatement(text: string, directive: NginxDirective, context
   if (directive.block || directive.placeholder || directive.args.length === 0) return undefined;
   const own = entriesFor(directive.name, context);
   if (own.length === 0) return undefined;
-  const wholeFits = argumentsFit(own, directive.args);
   for (let index = 0; index < directive.args.length; index++) {
     const word = directive.args[index]!;
     if (word.quote || !firstOnLine(text, word.span.start)) continue;
     const next = entriesIn(word.value, context);
     if (next.length === 0 || next.some((entry) => entry.isBlock)) continue;
     if (!argumentsFit(own, directive.args.slice(0, index)) || !argumentsFit(next, directive.args.slice(index + 1))) continue;
-    return { before: index === 0 ? directive.nameSpan : directive.args[index - 1]!.span, next: word, certain: !wholeFits };
+    return { before: index === 0 ? directive.nameSpan : directive.args[index - 1]!.span, next: word, certain: !argumentsFit(own, directive.args) };
   }
   return undefined;
 }

@@ -48,9 +48,10 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
   // A file included again through another file is spliced once: splicing it on every path made
   // files that include each other by glob take time and memory exponential in their number (120
   // snippets ran the CLI out of memory). A file that includes itself, through any chain, is a
-  // cycle nginx cannot load: as before, that include counts as unknown.
-  const spliced = new Set([uri]);
-  const path = new Set([uri]);
+  // cycle nginx cannot load: as before, that include counts as unknown. Both sets are made at the
+  // first include: most blocks have none.
+  let spliced: Set<string> | undefined;
+  let path: Set<string> | undefined;
   const splice = (list: readonly NginxDirective[], from: string, depth: number) => {
     for (const directive of list) {
       directives.push({ directive, uri: from });
@@ -60,16 +61,18 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
         continue;
       }
       const pattern = directive.args[0]!.value;
-      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !path.has(target)) : [];
+      spliced ??= new Set([uri]);
+      const onPath = (path ??= new Set([uri]));
+      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !onPath.has(target)) : [];
       if (targets.length === 0 && !isStandardInclude(pattern)) unknownInclude = true;
       for (const target of targets) {
         if (spliced.has(target)) continue;
         spliced.add(target);
         const parsed = workspace.parse(target);
         if (parsed?.kind !== 'nginx') continue;
-        path.add(target);
+        onPath.add(target);
         splice(parsed.ast.directives, target, depth + 1);
-        path.delete(target);
+        onPath.delete(target);
       }
     }
   };
@@ -90,12 +93,14 @@ export function scopeChain(
   uri: string,
   workspace: RuleWorkspace,
 ): Scope[] {
-  const chain = [scopeOf(block, block.block?.children ?? [], uri, workspace)];
+  // Sized up front: a chain is kept with each location, and `push` leaves room for 16 more scopes.
+  const chain = new Array<Scope>(parents.length + 2);
+  chain[0] = scopeOf(block, block.block?.children ?? [], uri, workspace);
   for (let index = parents.length - 1; index >= 0; index--) {
     const parent = parents[index]!;
-    chain.push(scopeOf(parent, parent.block?.children ?? [], uri, workspace));
+    chain[parents.length - index] = scopeOf(parent, parent.block?.children ?? [], uri, workspace);
   }
-  chain.push(scopeOf(undefined, topLevel, uri, workspace));
+  chain[parents.length + 1] = scopeOf(undefined, topLevel, uri, workspace);
   return chain;
 }
 
@@ -124,11 +129,13 @@ export function hasUnknownInclude(chain: readonly Scope[], depth = chain.length)
 
 /** The value a `proxy_set_header` sets for `field` (case-insensitive), among the given directives. */
 export function headerValue(directives: readonly ScopedDirective[], field: string): { value: string; entry: ScopedDirective } | undefined {
+  const wanted = field.toLowerCase();
   for (let index = directives.length - 1; index >= 0; index--) {
     const entry = directives[index]!;
     if (entry.directive.name !== 'proxy_set_header') continue;
     const [name, value] = entry.directive.args;
-    if (name && value && name.value.toLowerCase() === field.toLowerCase()) return { value: value.value, entry };
+    // Lengths first: asked of every location, most names differ in length and need no lowercase copy.
+    if (name && value && name.value.length === wanted.length && name.value.toLowerCase() === wanted) return { value: value.value, entry };
   }
   return undefined;
 }

@@ -46,6 +46,7 @@ const WEBSOCKET_PATH = /(^|[/_.-])(ws|wss|websockets?|socket\.io|sockjs|cable)([
 const HEADER_DIRECTIVE = /^(add_header|proxy_set_header|proxy_pass_header|more_set_headers)$/;
 const ACCEL_BUFFERING = /x-accel-buffering/i;
 const URL_HOST = /^[a-z]+:\/\/([^/:$]+)/i;
+const UPGRADE = /upgrade/i;
 
 const cache = new WeakMap<RuleWorkspace, WeakMap<NginxDocument, { product: ProductDefinition | undefined; result: StreamingLocation[] }>>();
 
@@ -95,7 +96,7 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
       let websocket: StreamEvidence | undefined;
       if (websocketPath && product) websocket = { why: `${product.name} serves WebSocket connections under \`${websocketPath}\``, product: true };
       else if (headerValue(own, 'Upgrade')) websocket = { why: 'it forwards the `Upgrade` header', product: false };
-      else if (connection && /upgrade/i.test(connection.value)) websocket = { why: 'it asks for a connection upgrade', product: false };
+      else if (connection && UPGRADE.test(connection.value)) websocket = { why: 'it asks for a connection upgrade', product: false };
       else if (WEBSOCKET_PATH.test(location.path)) websocket = { why: `its path \`${location.path}\` names a WebSocket endpoint`, product: false };
       return { location, sse, websocket };
     })
@@ -107,8 +108,10 @@ function proxyLocations(document: NginxDocument, workspace: RuleWorkspace): Prox
   const found: ProxyLocation[] = [];
   forEachDirective(document.ast.directives, root, ({ directive, context, parents }) => {
     if (directive.name !== 'location' || !directive.block || context.family !== 'http' || directive.args.length === 0) return;
-    const args = directive.args.map((arg) => arg.value);
-    const [modifier, path] = args.length >= 2 ? [args[0]!, args[1]!] : args[0]!.startsWith('@') ? ['@', args[0]!] : ['', args[0]!];
+    const first = directive.args[0]!.value;
+    const second = directive.args[1]?.value;
+    const modifier = second !== undefined ? first : first.startsWith('@') ? '@' : '';
+    const path = second ?? first;
     found.push({
       directive,
       parents,
