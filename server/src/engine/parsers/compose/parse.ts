@@ -69,7 +69,9 @@ function fileOf(text: string, parsed: Document.Parsed, lineCounter: LineCounter,
 
   let data: unknown;
   try {
-    data = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: dropResets });
+    // Only a tag can make a `!reset`: without a `!` in the text, the reviver's walk over all the
+    // data (an array per property) would change nothing.
+    data = parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT, ...(text.includes('!') ? { reviver: dropResets } : {}) });
   } catch (error) {
     data = undefined;
     errors.push({

@@ -95,13 +95,12 @@ function splitColons(value: string, from: number): Part[] {
   return parts;
 }
 
-/** True when a port spec (`5432`, `5432-5433`, `${X:-5432}`) covers `port`. */
-export function portCovers(spec: string, port: number): boolean {
+/** The ports a port spec covers (`5432`, `5432-5433`), or undefined when it names none (`${X:-5432}`). */
+export function portRange(spec: string): { readonly low: number; readonly high: number } | undefined {
   const range = PORT_RANGE.exec(spec.trim());
-  if (!range) return false;
+  if (!range) return undefined;
   const low = Number(range[1]);
-  const high = range[2] !== undefined ? Number(range[2]) : low;
-  return port >= low && port <= high;
+  return { low, high: range[2] !== undefined ? Number(range[2]) : low };
 }
 
 /**

@@ -2,7 +2,7 @@ import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
 import { blockEnd, entryOf, isBlockMap, lineIndentOf, scalarText, seqItems, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';
-import { parsePortShort, portCovers } from '../../parsers/compose/shortSyntax';
+import { parsePortShort, portRange } from '../../parsers/compose/shortSyntax';
 import { eolOf, isQuoted, lineAfter } from '../../parsers/compose/yamlText';
 import type { Span, TextEdit } from '../../types';
 import { defineRule } from '../rule';
@@ -68,7 +68,8 @@ interface Exposure {
 }
 
 function datastorePort(spec: string): number | undefined {
-  for (const port of DATASTORE_PORTS.keys()) if (portCovers(spec, port)) return port;
+  const range = portRange(spec);
+  if (range) for (const port of DATASTORE_PORTS.keys()) if (port >= range.low && port <= range.high) return port;
   return undefined;
 }
 
