@@ -73,7 +73,7 @@ export function settingGroupsOf(
           insertAt: document.text.length,
           product: fileProduct,
           settings: document.ast.keyValues.map((kv) => ({
-            key: kv.path.filter((part) => typeof part === 'string').join('.'),
+            key: kv.key,
             value: tomlString(kv.value),
             typedValue: kv.value,
             keySpan: kv.keySpan,

@@ -22,7 +22,7 @@ export function signalsOf(document: ParsedDocument): ProductSignals {
       return {
         envKeys: [],
         images: [],
-        tomlKeys: document.ast.keyValues.map((kv) => kv.path.filter((part) => typeof part === 'string').join('.')),
+        tomlKeys: document.ast.keyValues.map((kv) => kv.key),
         nginxBackends: [],
         path: uriPath(document.uri),
       };

@@ -16,6 +16,8 @@ export type TomlValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'dateti
 /** A `key = value` pair, with its full path from the root. */
 export interface TomlKeyValue {
   readonly path: TomlPath;
+  /** The names of `path` joined with `.`, array indexes left out (`orgs.id`): the key products and rules name. */
+  readonly key: string;
   /** The key as written (dotted keys included), e.g. `jwt.issuer`. */
   readonly keySpan: Span;
   /** Each simple key of `keySpan`, in order. */

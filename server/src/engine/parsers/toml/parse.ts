@@ -50,7 +50,12 @@ export function parseToml(text: string): TomlFile {
 
 function withValue(pair: ScannedKeyValue, value: unknown): TomlKeyValue {
   // Field by field, not `{ ...rest }`: one object of a fixed shape per key, thousands per file.
-  return { path: pair.path, keySpan: pair.keySpan, keyParts: pair.keyParts, valueSpan: pair.valueSpan, valueKind: pair.valueKind, value, span: pair.span, inline: pair.inline };
+  return { path: pair.path, key: settingKey(pair.path), keySpan: pair.keySpan, keyParts: pair.keyParts, valueSpan: pair.valueSpan, valueKind: pair.valueKind, value, span: pair.span, inline: pair.inline };
+}
+
+/** `orgs`, 0, `id` → `orgs.id`. */
+function settingKey(path: TomlPath): string {
+  return path.filter((part) => typeof part === 'string').join('.');
 }
 
 /** Each top-level value parsed alone; inline members take their part of their owner's value. */

@@ -160,18 +160,20 @@ class Scanner {
   /** A dotted key; undefined after reporting an error. */
   private key(): { parts: TomlKeyPart[]; span: Span } | undefined {
     const { text } = this;
-    const parts: TomlKeyPart[] = [];
+    // Made at a key's second part: `push` leaves room for 16 more parts, and most keys have one.
+    let parts: TomlKeyPart[] | undefined;
+    let first: TomlKeyPart | undefined;
     const start = this.pos;
     for (;;) {
       const part = this.simpleKey();
       if (!part) return undefined;
-      parts.push(part);
+      if (!first) first = part;
+      else (parts ??= [first]).push(part);
       const afterPart = this.pos;
       this.skipSpaces();
       if (text.charCodeAt(this.pos) !== 0x2e /* . */) {
         this.pos = afterPart;
-        // A copy of exactly its length: `push` leaves room for 16 more parts in every key.
-        return { parts: parts.slice(), span: { start, end: afterPart } };
+        return { parts: parts ? parts.slice() : [first], span: { start, end: afterPart } };
       }
       this.pos++;
       this.skipSpaces();

@@ -36,7 +36,7 @@ export default defineRule({
 
 function checkToml(document: ParsedDocumentOf<'toml'>, report: RuleContext['report']): void {
   for (const keyValue of document.ast.keyValues) {
-    const key = keyValue.path.filter((part) => typeof part === 'string').join('.');
+    const key = keyValue.key;
     if (!DATABASE_URL_KEY.test(key) || typeof keyValue.value !== 'string') continue;
     const password = URL_WITH_PASSWORD.exec(keyValue.value)?.[1];
     if (!password || password.includes('$')) continue;

@@ -19,7 +19,7 @@ export const securityInsecureUrl = defineRule({
       if (group.template) continue;
       for (const setting of group.settings) {
         const key = setting.occurrence.key;
-        const lastPart = key.split('.').pop()!;
+        const lastPart = key.slice(key.lastIndexOf('.') + 1);
         const demandsTls = setting.spec ? setting.spec.requiresTls === true : TLS_NAME.test(lastPart);
         if (!demandsTls || setting.value === undefined || setting.fromDefault) continue;
         const match = /^\s*http:\/\/([^/:?#\s]+)/i.exec(setting.value);
