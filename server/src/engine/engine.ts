@@ -266,7 +266,8 @@ export class Engine {
       span: finding.span,
       range: document.lines.rangeOf(finding.span),
       message: finding.message,
-      ...(product !== undefined ? { product } : {}),
+      // Set even when undefined: a spread made an object per diagnostic, and every reader tests the value.
+      product,
       related,
       fixes,
       docsUrl: docsUrlOf(rule.meta.id),

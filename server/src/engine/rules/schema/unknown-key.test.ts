@@ -56,3 +56,19 @@ test('Firefly Desk in compose: a misspelt prefixed key is only ignored there, an
   assert.equal(findings[0]!.severity, 'warning');
   assert.equal(findings[0]!.message, 'Firefly Desk has no setting FLYDESK_CORS_ORIGIN. Did you mean FLYDESK_CORS_ORIGINS? Firefly Desk does not read it, so the setting has no effect.');
 });
+
+test('a remembered answer is the product\'s and the format\'s: the same key in a .env and in a compose service, and for another product', () => {
+  // A key Firefly Desk reads from the process environment only: an error in its .env, fine in a
+  // compose service. Checked in the .env, then in compose, then in the .env again.
+  const env = 'FLYDESK_DEV_MODE=false\nFLYDESK_DEV_USER_NAME=Ada\n';
+  const compose = 'services:\n  desk:\n    image: ghcr.io/fireflyresearch/firefly-desk:latest\n    environment:\n      FLYDESK_DEV_USER_NAME: Ada\n';
+  const first = unknownIn(env, { product: 'firefly-desk' }).findings.map((finding) => [finding.severity, finding.message]);
+  const inCompose = unknownIn(compose, { kind: 'compose', product: 'firefly-desk' }).findings.map((finding) => [finding.severity, finding.message]);
+  const again = unknownIn(env, { product: 'firefly-desk' }).findings.map((finding) => [finding.severity, finding.message]);
+  assert.equal(first.length, 1);
+  assert.equal(first[0]![0], 'error');
+  assert.deepEqual(inCompose, []);
+  assert.deepEqual(again, first);
+  // Another product's file with the same key: not Firefly Desk's answer.
+  assert.deepEqual(unknownIn(env, { product: 'flowfile' }).findings, []);
+});

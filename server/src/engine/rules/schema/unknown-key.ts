@@ -19,8 +19,7 @@ export const schemaUnknownKey = defineRule({
       const reported = new Set<string>();
       for (const setting of group.settings) {
         if (reported.has(setting.occurrence.key)) continue;
-        const isToml = group.format === 'toml';
-        const problem = isToml ? unknownTomlKey(product, setting) : unknownEnvKey(product, group, setting);
+        const problem = unknownKey(product, group, setting);
         if (!problem) continue;
         reported.add(setting.occurrence.key);
         report(context, group, setting, problem);
@@ -35,6 +34,28 @@ interface Unknown {
   /** The closest known key, for "did you mean" and the rename fix. */
   readonly suggestion: string | undefined;
 }
+
+/**
+ * What is wrong with a key, remembered by product, format and key: the answer depends on nothing
+ * else, and a file is checked again on every keystroke with its unknown keys unchanged (thousands
+ * in a large .env), so each message is made once. Bounded, since keys are whatever the user types.
+ */
+function unknownKey(product: ProductDefinition, group: CheckedGroup, setting: CheckedSetting): Unknown | undefined {
+  let byFormat = answersByProduct.get(product);
+  if (!byFormat) answersByProduct.set(product, (byFormat = new Map()));
+  let answers = byFormat.get(group.format);
+  if (!answers) byFormat.set(group.format, (answers = new Map()));
+  const key = setting.occurrence.key;
+  const known = answers.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const answer = group.format === 'toml' ? unknownTomlKey(product, setting) : unknownEnvKey(product, group, setting);
+  if (answers.size >= ANSWERS_SIZE) answers.clear();
+  answers.set(key, answer ?? null);
+  return answer;
+}
+
+const answersByProduct = new WeakMap<ProductDefinition, Map<string, Map<string, Unknown | null>>>();
+const ANSWERS_SIZE = 20_000;
 
 function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting: CheckedSetting): Unknown | undefined {
   const key = setting.occurrence.key;

@@ -189,11 +189,35 @@ function missingClasses(value: string): string[] {
 }
 
 /**
- * Three or fewer distinct characters, or under 2 bits of Shannon entropy per character. Counted
- * by code point in one pass, without a string or iterator result per character: secrets are
- * checked on every keystroke, thousands in a large file.
+ * Three or fewer distinct characters, or under 2 bits of Shannon entropy per character (by code
+ * point, over the UTF-16 length). Secrets are judged on every keystroke, thousands in a large
+ * file: ASCII ones, nearly all, are counted in a table kept between calls, with no allocation.
  */
 function hasLowEntropy(value: string): boolean {
+  let distinct = 0;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 128) {
+      for (let seen = 0; seen < distinct; seen++) asciiCounts[asciiFirstSeen[seen]!] = 0;
+      return hasLowEntropyByCodePoint(value);
+    }
+    if (asciiCounts[code]++ === 0) asciiFirstSeen[distinct++] = code;
+  }
+  // Summed in order of first appearance, as a map of the counts would be.
+  let bits = 0;
+  for (let seen = 0; seen < distinct; seen++) {
+    const code = asciiFirstSeen[seen]!;
+    const p = asciiCounts[code]! / value.length;
+    bits -= p * Math.log2(p);
+    asciiCounts[code] = 0;
+  }
+  return distinct <= 3 || bits < 2;
+}
+
+const asciiCounts = new Uint32Array(128);
+const asciiFirstSeen = new Uint8Array(128);
+
+function hasLowEntropyByCodePoint(value: string): boolean {
   const counts = new Map<number, number>();
   for (let index = 0; index < value.length; index++) {
     const code = value.codePointAt(index)!;
