@@ -22,6 +22,7 @@ export const duplicateKey = defineRule({
     const byKey = new Map<string, EnvEntry[]>();
     for (const entry of document.ast.entries) appendTo(byKey, entry.key, entry);
     const lineOf = (entry: EnvEntry) => document.lines.lineAt(entry.keySpan.start) + 1;
+    // Made at the first duplicate: most files have none.
     let local: ((entry: EnvEntry, lines: Span) => boolean) | undefined;
     for (const [key, entries] of byKey) {
       if (entries.length < 2) continue;
@@ -75,15 +76,8 @@ function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry, provabl
 function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: EnvEntry, lines: Span) => boolean {
   if (/[\u2028\u2029]/.test(text)) return () => false;
   const isBreak = (offset: number) => text[offset] === '\n' || text[offset] === '\r';
-  // Made on the first duplicate: most files have none.
-  let index: Map<EnvEntry, number> | undefined;
-  const indexOf = (entry: EnvEntry) => {
-    if (!index) {
-      index = new Map();
-      for (let at = 0; at < entries.length; at++) index.set(entries[at]!, at);
-    }
-    return index.get(entry)!;
-  };
+  const index = new Map<EnvEntry, number>();
+  for (let at = 0; at < entries.length; at++) index.set(entries[at]!, at);
   let firstRisky = Infinity;
   for (const entry of entries) {
     if (lookaheadRisk(text, entry)) {
@@ -100,7 +94,7 @@ function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: Env
     let last = lines.start - 1;
     while (last >= 0 && isRegexSpace(text.charCodeAt(last))) last--;
     if (last < 0) return true;
-    const previous = entries[indexOf(entry) - 1];
+    const previous = entries[index.get(entry)! - 1];
     // An empty value looks ahead, past line breaks, for a quoted one: safe unless a quote follows the lines.
     if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end || !quoteAt(lines.end);
     let lineStart = last;
