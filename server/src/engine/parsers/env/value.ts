@@ -10,7 +10,8 @@ const QUOTED_LINE = /^(['"`])([\s\S]*)\1$/gm;
 export function dotenvValue(captured: string): string {
   let value = captured.trim();
   const first = value[0];
-  value = value.replace(QUOTED_LINE, '$2');
+  // Only a line that starts with a quote changes: most values have none, and need no regular expression.
+  if (value.includes('"') || value.includes("'") || value.includes('`')) value = value.replace(QUOTED_LINE, '$2');
   if (first === '"') value = value.replaceAll('\\n', '\n').replaceAll('\\r', '\r');
   return value;
 }

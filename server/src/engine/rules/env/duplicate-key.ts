@@ -4,7 +4,6 @@ import { parseEnv } from '../../parsers/env/parse';
 import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
-import { appendTo } from '../../collections';
 
 /**
  * A key set twice. dotenv.parse keeps the last value, so every earlier line is dead text that
@@ -19,13 +18,23 @@ export const duplicateKey = defineRule({
     fixable: true,
   },
   check({ document, report }) {
+    // Lists only for keys set again: a list per key made one array for every line of the file.
+    const firstByKey = new Map<string, EnvEntry>();
     const byKey = new Map<string, EnvEntry[]>();
-    for (const entry of document.ast.entries) appendTo(byKey, entry.key, entry);
+    for (const entry of document.ast.entries) {
+      const first = firstByKey.get(entry.key);
+      if (first === undefined) {
+        firstByKey.set(entry.key, entry);
+      } else {
+        const entries = byKey.get(entry.key);
+        if (entries) entries.push(entry);
+        else byKey.set(entry.key, [first, entry]);
+      }
+    }
     const lineOf = (entry: EnvEntry) => document.lines.lineAt(entry.keySpan.start) + 1;
     // Made at the first duplicate: most files have none.
     let local: ((entry: EnvEntry, lines: Span) => boolean) | undefined;
     for (const [key, entries] of byKey) {
-      if (entries.length < 2) continue;
       const winner = entries[entries.length - 1]!;
       const winnerLine = lineOf(winner);
       for (const overridden of entries.slice(0, -1)) {

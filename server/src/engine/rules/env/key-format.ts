@@ -2,6 +2,7 @@ import { specOf } from '../../../../../schemas/lookup';
 import type { EnvEntry } from '../../parsers/env/ast';
 import type { Finding } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
+import { keysOf } from './keys';
 
 /** Lowercase names that are conventional (curl, pip, Docker and most HTTP clients read them in lowercase). */
 const CONVENTIONAL_LOWERCASE = new Set(['http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy']);
@@ -28,7 +29,7 @@ export const keyFormat = defineRule({
   },
   check(context) {
     // A set, not a search of every entry per key: files with many odd keys stay linear.
-    const keys = new Set(context.document.ast.entries.map((entry) => entry.key));
+    const keys = keysOf(context.document.ast);
     for (const entry of context.document.ast.entries) {
       checkName(context, entry, keys);
       checkIndentation(context, entry);

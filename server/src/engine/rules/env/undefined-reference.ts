@@ -1,6 +1,7 @@
 import type { EnvEntry } from '../../parsers/env/ast';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
+import { keysOf } from './keys';
 import { isSecretKey } from './secrets';
 
 /** Variables every process environment has, so a reference to them is not a typo. */
@@ -27,7 +28,7 @@ export const undefinedReference = defineRule({
     fixable: false,
   },
   check({ document, product, report }) {
-    const defined = new Set(document.ast.entries.map((entry) => entry.key));
+    const defined = keysOf(document.ast);
     for (const entry of document.ast.entries) {
       if (entry.quote === "'") continue;
       for (const reference of referencesIn(document.text, entry)) {
