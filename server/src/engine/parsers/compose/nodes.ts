@@ -136,11 +136,25 @@ export function entryOf(file: ComposeFile, map: unknown, key: string): MapEntry 
   return mapEntries(file, map).find((entry) => entry.key === key);
 }
 
+export interface SeqItem {
+  readonly node: Node;
+  readonly value: ContentNode | undefined;
+}
+
+/** Each sequence's items, read once per parsed file as a mapping's entries are. */
+const itemsBySeq = new WeakMap<YAMLSeq, readonly SeqItem[]>();
+
 /** The items of a sequence, aliases resolved, each with the node as written. */
-export function seqItems(file: ComposeFile, seq: unknown): { node: Node; value: ContentNode | undefined }[] {
+export function seqItems(file: ComposeFile, seq: unknown): readonly SeqItem[] {
   const resolved = resolveNode(file, seq);
   if (!isSeq(resolved)) return [];
-  return resolved.items.filter(isNode).map((node) => ({ node, value: resolveNode(file, node) }));
+  let items = itemsBySeq.get(resolved);
+  if (!items) {
+    const read: SeqItem[] = [];
+    for (const node of resolved.items) if (isNode(node)) read.push({ node, value: resolveNode(file, node) });
+    itemsBySeq.set(resolved, (items = read));
+  }
+  return items;
 }
 
 /** A scalar's value as a string (numbers and booleans as written by YAML), else undefined. */
