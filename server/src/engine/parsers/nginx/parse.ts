@@ -332,7 +332,7 @@ class NginxParser {
   private leaf(name: NginxArgument, args: readonly NginxArgument[], semicolon: Span | undefined): NginxDirective {
     const last = args.length > 0 ? args[args.length - 1]! : name;
     return {
-      name: name.value,
+      name: canonicalName(name.value),
       nameSpan: name.span,
       args,
       semicolon,
@@ -344,7 +344,7 @@ class NginxParser {
   private closeFrame(frame: Frame, parent: Frame, close: Span): void {
     if (!frame.name || !frame.open) return; // a stray `{`, already reported
     parent.children.push({
-      name: frame.name.value,
+      name: canonicalName(frame.name.value),
       nameSpan: frame.name.span,
       args: frame.args,
       semicolon: undefined,
@@ -361,7 +361,7 @@ class NginxParser {
     const closeSpan = close === undefined ? undefined : { start: close, end: close + 1 };
     if (!closeSpan) this.unclosed(name, args, open, undefined);
     return {
-      name: name.value,
+      name: canonicalName(name.value),
       nameSpan: name.span,
       args,
       semicolon: undefined,
@@ -388,7 +388,7 @@ class NginxParser {
     }
     if (!close) this.unclosed(name, args, open, undefined);
     return {
-      name: name.value,
+      name: canonicalName(name.value),
       nameSpan: name.span,
       args,
       semicolon: undefined,
@@ -405,7 +405,7 @@ class NginxParser {
       if (!frame.name || !frame.open) continue;
       const lastChild = frame.children[frame.children.length - 1];
       parent.children.push({
-        name: frame.name.value,
+        name: canonicalName(frame.name.value),
         nameSpan: frame.name.span,
         args: frame.args,
         semicolon: undefined,
@@ -565,4 +565,23 @@ function skipLuaBlock(text: string, from: number): number | undefined {
     at++;
   }
   return undefined;
+}
+
+/**
+ * One string per directive name, shared by every directive of that name in every file: a file
+ * has thousands of directives and a few dozen names, and each rule compares and looks up the
+ * names of all of them. A name read from the text may be a slice that keeps the whole text alive, so
+ * the shared one is a copy made through JSON. Bounded, since names are whatever the file says.
+ */
+const canonicalNames = new Map<string, string>();
+const CANONICAL_NAMES_SIZE = 4_096;
+
+function canonicalName(name: string): string {
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) {
+    if (canonicalNames.size >= CANONICAL_NAMES_SIZE) canonicalNames.clear();
+    canonical = JSON.parse(JSON.stringify(name)) as string;
+    canonicalNames.set(canonical, canonical);
+  }
+  return canonical;
 }
