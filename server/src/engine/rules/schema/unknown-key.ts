@@ -114,12 +114,11 @@ function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Un
 
 function report(context: RuleContext, group: CheckedGroup, setting: CheckedSetting, problem: Unknown): void {
   const keySpan = setting.occurrence.keySpan;
-  const written = context.document.text.slice(keySpan.start, keySpan.end);
-  const fixes = [];
-  if (problem.suggestion) {
-    const edit = renameEdit(group, setting.occurrence.key, written, keySpan.start, problem.suggestion);
-    if (edit) fixes.push({ title: `Rename to ${problem.suggestion}`, isPreferred: true, edits: [edit] });
-  }
+  const edit = problem.suggestion
+    ? renameEdit(group, setting.occurrence.key, context.document.text.slice(keySpan.start, keySpan.end), keySpan.start, problem.suggestion)
+    : undefined;
+  // Thousands of keys can be unknown in one file: most have no suggestion, and no fix list is made for them.
+  const fixes = edit ? [{ title: `Rename to ${problem.suggestion}`, isPreferred: true, edits: [edit] }] : undefined;
   context.report({ span: keySpan, message: problem.message, severity: problem.severity, fixes });
 }
 
