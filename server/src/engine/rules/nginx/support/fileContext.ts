@@ -83,7 +83,7 @@ export function declaredContext(document: NginxDocument): NginxContext | undefin
 
 function includingContexts(document: NginxDocument, workspace: RuleWorkspace, state: Resolutions, visiting: Set<string>, depth: number): RootContext[] {
   const ownPaths = deployedPaths(uriPath(document.uri));
-  const names = (include: NginxDirective, includerPath: string) => matchersOf(include, includerPath).some((matcher) => ownPaths.some((path) => matcher.test(path)));
+  const names = (include: NginxDirective, includerPath: string) => includeMatchers(include.args[0]!.value, includerPath).some((matcher) => ownPaths.some((path) => matcher.test(path)));
   const found: RootContext[] = [];
   for (const { document: includer, path: includerPath, includes } of includersOf(workspace, state)) {
     if (visiting.has(includer.uri)) continue;
@@ -98,15 +98,6 @@ function includingContexts(document: NginxDocument, workspace: RuleWorkspace, st
     }
   }
   return found;
-}
-
-const matchers = new WeakMap<NginxDirective, readonly RegExp[]>();
-
-/** What an `include` of the file at `includerPath` names, compiled once per directive. */
-function matchersOf(include: NginxDirective, includerPath: string): readonly RegExp[] {
-  let compiled = matchers.get(include);
-  if (!compiled) matchers.set(include, (compiled = includeMatchers(include.args[0]!.value, includerPath)));
-  return compiled;
 }
 
 function includersOf(workspace: RuleWorkspace, state: Resolutions): readonly Includer[] {

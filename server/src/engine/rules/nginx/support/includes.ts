@@ -25,9 +25,27 @@ export function isStandardInclude(pattern: string): boolean {
   return STANDARD_INCLUDES.test(pattern);
 }
 
+/**
+ * Compiled include patterns by the including file's folder and the pattern, which are all they
+ * depend on: include contexts and scopes ask for the same ones in every check. Bounded, since
+ * patterns are whatever the files say.
+ */
+const compiledIncludes = new Map<string, readonly RegExp[]>();
+const COMPILED_INCLUDES_SIZE = 2_000;
+
 /** Regular expressions matching the workspace paths an `include` pattern can name. */
-export function includeMatchers(pattern: string, includerPath: string): RegExp[] {
+export function includeMatchers(pattern: string, includerPath: string): readonly RegExp[] {
   const folder = dirname(includerPath);
+  const key = `${folder}\n${pattern}`;
+  let matchers = compiledIncludes.get(key);
+  if (!matchers) {
+    if (compiledIncludes.size >= COMPILED_INCLUDES_SIZE) compiledIncludes.clear();
+    compiledIncludes.set(key, (matchers = compileInclude(pattern, folder)));
+  }
+  return matchers;
+}
+
+function compileInclude(pattern: string, folder: string): RegExp[] {
   const bases = [...new Set([folder, dirname(folder)])].filter((base) => base !== '');
   let relative: string;
   if (pattern.startsWith('/')) {
