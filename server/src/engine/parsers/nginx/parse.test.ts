@@ -41,6 +41,14 @@ test('empty quotes are an argument with an empty value', () => {
   assert.equal(slice(text, directive!.args[1]!.span), "''");
 });
 
+
+test('a directive or block named by empty quotes is kept, so that it is reported as unknown', () => {
+  const text = "'' on;\n\"\" {\n    root /srv;\n}\n";
+  const { directives, errors } = parseNginx(text);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(directives.map((directive) => [directive.name, slice(text, directive.nameSpan)]), [['', "''"], ['', '""']]);
+  assert.equal(directives[1]!.block!.children[0]!.name, 'root');
+});
 test('${var} stays one word, but a regex brace ends the word where nginx ends it', () => {
   const text = 'location ~ ^/x{2}$ {\n}\n}\n';
   const { directives, errors } = parseNginx(text);

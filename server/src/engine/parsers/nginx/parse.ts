@@ -27,29 +27,30 @@ const RAW_BLOCK = /_by_lua_block$/;
 /** Blocks nested deeper than this (real configurations nest a handful) are read but not checked. */
 const MAX_DEPTH = 100;
 
-/** `recovered`: cut short at the end of a line after an unterminated quote (already reported). */
+/**
+ * How a statement ended; its words are the parser's word buffer and `endAt` is the offset of the
+ * `;`, `{` or `}` that ended it (of the end of the text or line for the others).
+ * `recovered`: cut short at the end of a line after an unterminated quote (already reported).
+ */
 type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder' | 'recovered';
 
-/** A statement's words are the parser's `words[0 .. wordCount)`, valid until the next statement is read. */
-interface Statement {
-  readonly end: StatementEnd;
-  /** The `;`, `{` or `}` that ended the statement (empty at the end of the file). */
-  readonly endSpan: Span;
-}
-
 interface Frame {
-  readonly name: NginxArgument | undefined;
+  /** The block directive's name, undefined for the top level and a stray `{`. */
+  readonly name: string | undefined;
+  readonly nameSpan: Span | undefined;
   readonly args: readonly NginxArgument[];
   readonly open: Span | undefined;
   readonly children: NginxDirective[];
 }
 
-interface ClosedBlock {
-  readonly nameSpan: Span;
-  readonly label: string;
-  readonly open: Span;
-  readonly close: Span;
-}
+/** Word flags in the parser's word buffer. */
+const DOUBLE_QUOTED = 1;
+const SINGLE_QUOTED = 2;
+const TEMPLATED = 4;
+/** A quoted word whose closing quote is missing: it ends at `end`, not one past it. */
+const UNTERMINATED = 8;
+
+const NO_ARGUMENTS: readonly NginxArgument[] = [];
 
 const SPACE = 32;
 const TAB = 9;
@@ -65,11 +66,15 @@ class NginxParser {
   private quoteRecoveries = 0;
   private readonly comments: Comment[] = [];
   private readonly errors: NginxParseError[] = [];
-  private readonly closedBlocks: ClosedBlock[] = [];
-  // One buffer for every statement's words, which are copied out as the directive's arguments:
-  // a new array per statement is made with room for 16 more words and dropped at once.
-  private readonly words: NginxArgument[] = [];
+  private readonly closedBlocks: NginxDirective[] = [];
+  // The words of the statement being read, as offsets: a statement's arguments are made once it
+  // is kept, and its name is never an argument object. For each word, where it starts, where it
+  // ends (its closing quote, for a quoted word) and its flags.
+  private readonly wordStarts: number[] = [];
+  private readonly wordEnds: number[] = [];
+  private readonly wordFlags: number[] = [];
   private wordCount = 0;
+  private endAt = 0;
   private readonly goTemplates: boolean;
   private readonly eol: string;
 
@@ -80,50 +85,54 @@ class NginxParser {
   }
 
   parse(): NginxFile {
-    const stack: Frame[] = [{ name: undefined, args: [], open: undefined, children: [] }];
+    const stack: Frame[] = [{ name: undefined, nameSpan: undefined, args: NO_ARGUMENTS, open: undefined, children: [] }];
     for (;;) {
-      const statement = this.readStatement();
+      const end = this.readStatement();
       const frame = stack[stack.length - 1]!;
-      const name = this.wordCount > 0 ? this.words[0] : undefined;
-      const args = this.words.slice(1, this.wordCount);
-      switch (statement.end) {
+      const nameSpan = this.wordCount > 0 ? { start: this.wordStarts[0]!, end: this.wordStop(0) } : undefined;
+      const name = nameSpan ? canonicalName(this.wordValue(0, nameSpan)) : undefined;
+      const args = this.argumentWords();
+      switch (end) {
         case 'semicolon':
-          if (name) frame.children.push(this.leaf(name, args, statement.endSpan));
+          if (name !== undefined) frame.children.push(this.leaf(name, nameSpan!, args, this.endSpan(1)));
           break;
         case 'placeholder':
-          if (name) frame.children.push({ ...this.leaf(name, args, undefined), placeholder: true });
+          if (name !== undefined) frame.children.push({ ...this.leaf(name, nameSpan!, args, undefined), placeholder: true });
           break;
         case 'recovered':
-          if (name) frame.children.push(this.leaf(name, args, undefined));
+          if (name !== undefined) frame.children.push(this.leaf(name, nameSpan!, args, undefined));
           break;
         case 'open':
-          if (!name) {
-            this.error(statement.endSpan, 'Unexpected "{": a block needs a directive before it (`server {`, `location /path {`).');
-            stack.push({ name: undefined, args: [], open: statement.endSpan, children: [] });
-          } else if (RAW_BLOCK.test(name.value)) {
-            frame.children.push(this.rawBlock(name, args, statement.endSpan));
+          if (name === undefined) {
+            const open = this.endSpan(1);
+            this.error(open, 'Unexpected "{": a block needs a directive before it (`server {`, `location /path {`).');
+            stack.push({ name: undefined, nameSpan: undefined, args: NO_ARGUMENTS, open, children: [] });
+          } else if (RAW_BLOCK.test(name)) {
+            frame.children.push(this.rawBlock(name, nameSpan!, args, this.endSpan(1)));
           } else if (stack.length > MAX_DEPTH) {
-            frame.children.push(this.tooDeepBlock(name, args, statement.endSpan));
+            frame.children.push(this.tooDeepBlock(name, nameSpan!, args, this.endSpan(1)));
           } else {
-            stack.push({ name, args, open: statement.endSpan, children: [] });
+            stack.push({ name, nameSpan, args, open: this.endSpan(1), children: [] });
           }
           break;
-        case 'close':
-          if (name) {
-            frame.children.push(this.leaf(name, args, undefined));
-            this.missingSemicolon(name, args, 'nginx stops at the "}" that follows with unexpected "}"');
+        case 'close': {
+          const close = this.endSpan(1);
+          if (name !== undefined) {
+            frame.children.push(this.leaf(name, nameSpan!, args, undefined));
+            this.missingSemicolon(nameSpan!, args, 'nginx stops at the "}" that follows with unexpected "}"');
           }
           if (stack.length > 1) {
             stack.pop();
-            this.closeFrame(frame, stack[stack.length - 1]!, statement.endSpan);
+            this.closeFrame(frame, stack[stack.length - 1]!, close);
           } else {
-            this.error(statement.endSpan, 'Unexpected "}": it closes no block.', { title: 'Remove the "}"', span: statement.endSpan, newText: '' });
+            this.error(close, 'Unexpected "}": it closes no block.', { title: 'Remove the "}"', span: close, newText: '' });
           }
           break;
+        }
         case 'eof':
-          if (name) {
-            frame.children.push(this.leaf(name, args, undefined));
-            this.missingSemicolon(name, args, 'the file ends first');
+          if (name !== undefined) {
+            frame.children.push(this.leaf(name, nameSpan!, args, undefined));
+            this.missingSemicolon(nameSpan!, args, 'the file ends first');
           }
           return this.finish(stack);
       }
@@ -133,10 +142,9 @@ class NginxParser {
   // ---- statements -------------------------------------------------------------------------
 
   /** Reads words up to `;`, `{`, `}` or the end of the file, as `ngx_conf_read_token` does. */
-  private readStatement(): Statement {
+  private readStatement(): StatementEnd {
     const text = this.text;
     const length = text.length;
-    const words = this.words;
     this.wordCount = 0;
     let lastSpace = true;
     let needSpace = false;
@@ -162,8 +170,8 @@ class NginxParser {
           needSpace = false;
           continue;
         }
-        if (ch === 59 /* ; */) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-        if (ch === 123 /* { */) return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
+        if (ch === 59 /* ; */) return this.ended('semicolon', offset);
+        if (ch === 123 /* { */) return this.ended('open', offset);
         if (ch !== 41 /* ) */ && ch !== 125 /* } */) {
           this.error({ start: offset, end: offset + 1 }, `Unexpected "${text[offset]}" right after a quoted string: nginx needs a space, ";" or "{" there.`);
         }
@@ -178,7 +186,7 @@ class NginxParser {
         quote = undefined;
         switch (ch) {
           case 59 /* ; */:
-            if (this.wordCount > 0) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
+            if (this.wordCount > 0) return this.ended('semicolon', offset);
             this.error({ start: offset, end: offset + 1 }, 'Unexpected ";": there is no directive before it.', {
               title: 'Remove the extra ";"',
               span: { start: offset, end: offset + 1 },
@@ -194,10 +202,10 @@ class NginxParser {
               lastSpace = false;
               continue;
             }
-            return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
+            return this.ended('open', offset);
           }
           case 125 /* } */:
-            return { end: 'close', endSpan: { start: offset, end: offset + 1 } };
+            return this.ended('close', offset);
           case 35 /* # */:
             this.readComment(offset);
             continue;
@@ -244,20 +252,20 @@ class NginxParser {
       }
       if (quote) {
         if ((quote === '"' && ch === 34) || (quote === "'" && ch === 39)) {
-          this.pushWord(words, wordStart, offset, quote, templated);
+          this.pushWord(wordStart, offset, quote, templated);
           templated = false;
           needSpace = true;
         }
         continue;
       }
       if (isSpace(ch) || ch === 59 /* ; */ || ch === 123 /* { */) {
-        this.pushWord(words, wordStart, offset, quote, templated);
+        this.pushWord(wordStart, offset, quote, templated);
         templated = false;
         lastSpace = true;
-        if (ch === 59) return { end: 'semicolon', endSpan: { start: offset, end: offset + 1 } };
-        if (ch === 123) return { end: 'open', endSpan: { start: offset, end: offset + 1 } };
-        if (this.wordCount === 1 && this.endsLine(offset) && isPlaceholderName(words[0]!.raw)) {
-          return { end: 'placeholder', endSpan: { start: offset, end: offset } };
+        if (ch === 59) return this.ended('semicolon', offset);
+        if (ch === 123) return this.ended('open', offset);
+        if (this.wordCount === 1 && this.endsLine(offset) && isPlaceholderName(this.rawWord(0))) {
+          return this.ended('placeholder', offset);
         }
       }
     }
@@ -272,35 +280,74 @@ class NginxParser {
           { start: wordStart, end: wordStart + 1 },
           `Unterminated quoted string: the closing ${quote} is missing, so nginx reads the rest of the file as part of it.`,
         );
-        const word = this.pushWord(words, wordStart, lineEnd, quote, templated);
-        words[this.wordCount - 1] = { ...word, raw: text.slice(wordStart, lineEnd), span: { start: wordStart, end: lineEnd } };
+        this.pushWord(wordStart, lineEnd, quote, templated, UNTERMINATED);
         this.pos = lineEnd;
-        return { end: 'recovered', endSpan: { start: lineEnd, end: lineEnd } };
+        return this.ended('recovered', lineEnd);
       }
       this.error({ start: wordStart, end: wordStart + 1 }, `Unterminated quoted string: the closing ${quote} is missing.`);
-      const word = this.pushWord(words, wordStart, length, quote, templated);
-      words[this.wordCount - 1] = { ...word, raw: text.slice(wordStart), span: { start: wordStart, end: length } };
+      this.pushWord(wordStart, length, quote, templated, UNTERMINATED);
     } else if (!lastSpace && !needSpace) {
-      this.pushWord(words, wordStart, length, quote, templated);
-      if (this.wordCount === 1 && isPlaceholderName(words[0]!.raw)) {
-        return { end: 'placeholder', endSpan: { start: length, end: length } };
+      this.pushWord(wordStart, length, quote, templated);
+      if (this.wordCount === 1 && isPlaceholderName(this.rawWord(0))) {
+        return this.ended('placeholder', length);
       }
     }
-    return { end: 'eof', endSpan: { start: length, end: length } };
+    return this.ended('eof', length);
+  }
+
+  private ended(end: StatementEnd, at: number): StatementEnd {
+    this.endAt = at;
+    return end;
+  }
+
+  /** The span of what ended the statement: its `;`, `{` or `}` (`width` 1), or an empty one. */
+  private endSpan(width: 0 | 1): Span {
+    return { start: this.endAt, end: this.endAt + width };
   }
 
   /** Adds the word from `start` to `end` (a closing quote's offset for quoted words). */
-  private pushWord(words: NginxArgument[], start: number, end: number, quote: '"' | "'" | undefined, templated: boolean): NginxArgument {
-    const text = this.text;
-    const stop = quote ? Math.min(end + 1, text.length) : end;
-    const raw = text.slice(start, stop);
-    const inner = quote ? text.slice(start + 1, end) : raw;
-    const word: NginxArgument =
-      templated || (inner.includes('${') && hasEnvsubstReference(inner))
-        ? { value: unescape(inner), raw, span: { start, end: stop }, quote, templated: true }
-        : { value: unescape(inner), raw, span: { start, end: stop }, quote };
-    words[this.wordCount++] = word;
-    return word;
+  private pushWord(start: number, end: number, quote: '"' | "'" | undefined, templated: boolean, unterminated = 0): void {
+    const index = this.wordCount++;
+    this.wordStarts[index] = start;
+    this.wordEnds[index] = end;
+    this.wordFlags[index] = (quote === '"' ? DOUBLE_QUOTED : quote === "'" ? SINGLE_QUOTED : 0) | (templated ? TEMPLATED : 0) | unterminated;
+  }
+
+  /** Where the word ends, past its closing quote. */
+  private wordStop(index: number): number {
+    const end = this.wordEnds[index]!;
+    const flags = this.wordFlags[index]!;
+    return flags & (DOUBLE_QUOTED | SINGLE_QUOTED) && !(flags & UNTERMINATED) ? Math.min(end + 1, this.text.length) : end;
+  }
+
+  private rawWord(index: number): string {
+    return this.text.slice(this.wordStarts[index], this.wordStop(index));
+  }
+
+  /** The word's value: quotes removed, escapes resolved. */
+  private wordValue(index: number, span: Span): string {
+    const quoted = this.wordFlags[index]! & (DOUBLE_QUOTED | SINGLE_QUOTED);
+    return unescape(quoted ? this.text.slice(span.start + 1, this.wordEnds[index]) : this.text.slice(span.start, span.end));
+  }
+
+  /** The statement's words after its name, as arguments. */
+  private argumentWords(): readonly NginxArgument[] {
+    if (this.wordCount <= 1) return NO_ARGUMENTS;
+    const args = new Array<NginxArgument>(this.wordCount - 1);
+    for (let index = 1; index < this.wordCount; index++) args[index - 1] = this.argument(index);
+    return args;
+  }
+
+  private argument(index: number): NginxArgument {
+    const start = this.wordStarts[index]!;
+    const stop = this.wordStop(index);
+    const flags = this.wordFlags[index]!;
+    const quote = flags & DOUBLE_QUOTED ? '"' : flags & SINGLE_QUOTED ? "'" : undefined;
+    const raw = this.text.slice(start, stop);
+    const inner = quote ? this.text.slice(start + 1, this.wordEnds[index]) : raw;
+    return flags & TEMPLATED || (inner.includes('${') && hasEnvsubstReference(inner))
+      ? { value: unescape(inner), raw, span: { start, end: stop }, quote, templated: true }
+      : { value: unescape(inner), raw, span: { start, end: stop }, quote };
   }
 
   private readComment(hash: number): void {
@@ -329,44 +376,38 @@ class NginxParser {
 
   // ---- blocks -----------------------------------------------------------------------------
 
-  private leaf(name: NginxArgument, args: readonly NginxArgument[], semicolon: Span | undefined): NginxDirective {
-    const last = args.length > 0 ? args[args.length - 1]! : name;
-    return {
-      name: canonicalName(name.value),
-      nameSpan: name.span,
-      args,
-      semicolon,
-      block: undefined,
-      span: { start: name.span.start, end: semicolon ? semicolon.end : last.span.end },
-    };
+  private leaf(name: string, nameSpan: Span, args: readonly NginxArgument[], semicolon: Span | undefined): NginxDirective {
+    const end = semicolon ? semicolon.end : args.length > 0 ? args[args.length - 1]!.span.end : nameSpan.end;
+    return { name, nameSpan, args, semicolon, block: undefined, span: { start: nameSpan.start, end } };
   }
 
   private closeFrame(frame: Frame, parent: Frame, close: Span): void {
-    if (!frame.name || !frame.open) return; // a stray `{`, already reported
-    parent.children.push({
-      name: canonicalName(frame.name.value),
-      nameSpan: frame.name.span,
+    if (frame.name === undefined || !frame.nameSpan || !frame.open) return; // a stray `{`, already reported
+    const directive: NginxDirective = {
+      name: frame.name,
+      nameSpan: frame.nameSpan,
       args: frame.args,
       semicolon: undefined,
       block: { open: frame.open, close, children: frame.children },
-      span: { start: frame.name.span.start, end: close.end },
-    });
-    this.closedBlocks.push({ nameSpan: frame.name.span, label: labelOf(frame.name, frame.args), open: frame.open, close });
+      span: { start: frame.nameSpan.start, end: close.end },
+    };
+    parent.children.push(directive);
+    this.closedBlocks.push(directive);
   }
 
   /** Skips a block of Lua code (OpenResty's `*_by_lua_block`), minding Lua strings and comments. */
-  private rawBlock(name: NginxArgument, args: readonly NginxArgument[], open: Span): NginxDirective {
+  private rawBlock(name: string, nameSpan: Span, args: readonly NginxArgument[], open: Span): NginxDirective {
     const close = skipLuaBlock(this.text, open.end);
     this.pos = close === undefined ? this.text.length : close + 1;
     const closeSpan = close === undefined ? undefined : { start: close, end: close + 1 };
-    if (!closeSpan) this.unclosed(name, args, open, undefined);
+    if (!closeSpan) this.unclosed(name, nameSpan, args, open, undefined);
     return {
-      name: canonicalName(name.value),
-      nameSpan: name.span,
+      name,
+      nameSpan,
       args,
       semicolon: undefined,
       block: { open, close: closeSpan, children: [], raw: true },
-      span: { start: name.span.start, end: closeSpan ? closeSpan.end : this.text.length },
+      span: { start: nameSpan.start, end: closeSpan ? closeSpan.end : this.text.length },
     };
   }
 
@@ -375,25 +416,25 @@ class NginxParser {
    * are still found) but kept without children, like a Lua block, so that rules, which look at
    * every enclosing block of each directive, stay linear in the text.
    */
-  private tooDeepBlock(name: NginxArgument, args: readonly NginxArgument[], open: Span): NginxDirective {
+  private tooDeepBlock(name: string, nameSpan: Span, args: readonly NginxArgument[], open: Span): NginxDirective {
     let depth = 0;
     let close: Span | undefined;
     for (;;) {
-      const statement = this.readStatement();
-      if (statement.end === 'open') depth++;
-      else if (statement.end === 'close' && depth-- === 0) {
-        close = statement.endSpan;
+      const end = this.readStatement();
+      if (end === 'open') depth++;
+      else if (end === 'close' && depth-- === 0) {
+        close = this.endSpan(1);
         break;
-      } else if (statement.end === 'eof') break;
+      } else if (end === 'eof') break;
     }
-    if (!close) this.unclosed(name, args, open, undefined);
+    if (!close) this.unclosed(name, nameSpan, args, open, undefined);
     return {
-      name: canonicalName(name.value),
-      nameSpan: name.span,
+      name,
+      nameSpan,
       args,
       semicolon: undefined,
       block: { open, close, children: [], raw: true },
-      span: { start: name.span.start, end: close ? close.end : this.text.length },
+      span: { start: nameSpan.start, end: close ? close.end : this.text.length },
     };
   }
 
@@ -402,18 +443,18 @@ class NginxParser {
     for (let depth = stack.length - 1; depth > 0; depth--) {
       const frame = stack[depth]!;
       const parent = stack[depth - 1]!;
-      if (!frame.name || !frame.open) continue;
+      if (frame.name === undefined || !frame.nameSpan || !frame.open) continue;
       const lastChild = frame.children[frame.children.length - 1];
       parent.children.push({
-        name: canonicalName(frame.name.value),
-        nameSpan: frame.name.span,
+        name: frame.name,
+        nameSpan: frame.nameSpan,
         args: frame.args,
         semicolon: undefined,
         block: { open: frame.open, close: undefined, children: frame.children },
-        span: { start: frame.name.span.start, end: Math.max(frame.open.end, lastChild ? lastChild.span.end : 0) },
+        span: { start: frame.nameSpan.start, end: Math.max(frame.open.end, lastChild ? lastChild.span.end : 0) },
       });
     }
-    const outermost = stack.slice(1).find((frame) => frame.name && frame.open);
+    const outermost = stack.slice(1).find((frame) => frame.name !== undefined && frame.open);
     if (outermost) this.reportUnclosed(stack, outermost);
     this.errors.sort((a, b) => a.span.start - b.span.start);
     return { directives: stack[0]!.children, comments: this.comments, errors: this.errors };
@@ -426,47 +467,53 @@ class NginxParser {
    */
   private reportUnclosed(stack: readonly Frame[], outermost: Frame): void {
     const after = outermost.open!.start;
-    let culprit: ClosedBlock | undefined;
-    for (const block of this.closedBlocks) {
-      if (block.open.start <= after || (culprit && culprit.close.start <= block.close.start)) continue;
-      const openIndent = this.indentOf(block.open.start);
-      const closeIndent = this.indentOf(block.close.start);
-      if (this.firstOnLine(block.close.start) && closeIndent.length < openIndent.length) culprit = block;
+    let culprit: { directive: NginxDirective; open: Span; close: Span } | undefined;
+    for (const directive of this.closedBlocks) {
+      const { open, close } = directive.block!;
+      if (open.start <= after || !close || (culprit && culprit.close.start <= close.start)) continue;
+      const openIndent = this.indentOf(open.start);
+      const closeIndent = this.indentOf(close.start);
+      if (this.firstOnLine(close.start) && closeIndent.length < openIndent.length) culprit = { directive, open, close };
     }
     if (culprit) {
       const indent = this.indentOf(culprit.open.start);
       const lineStart = this.lineStartOf(culprit.close.start);
-      this.error(culprit.nameSpan, `The block of \`${culprit.label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
-        title: `Close the block of \`${culprit.label}\``,
+      const label = labelOf(culprit.directive.name, this.rawOf(culprit.directive.nameSpan), culprit.directive.args);
+      this.error(culprit.directive.nameSpan, `The block of \`${label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
+        title: `Close the block of \`${label}\``,
         span: { start: lineStart, end: lineStart },
         newText: `${indent}}${this.eol}`,
       });
       return;
     }
-    const innermost = [...stack].reverse().find((frame) => frame.name && frame.open)!;
-    this.unclosed(innermost.name!, innermost.args, innermost.open!, this.indentOf(innermost.open!.start));
+    const innermost = [...stack].reverse().find((frame) => frame.name !== undefined && frame.open)!;
+    this.unclosed(innermost.name!, innermost.nameSpan!, innermost.args, innermost.open!, this.indentOf(innermost.open!.start));
   }
 
-  private unclosed(name: NginxArgument, args: readonly NginxArgument[], open: Span, indent: string | undefined): void {
-    const label = labelOf(name, args);
+  private unclosed(name: string, nameSpan: Span, args: readonly NginxArgument[], open: Span, indent: string | undefined): void {
+    const label = labelOf(name, this.rawOf(nameSpan), args);
     const end = this.text.length;
     const endsWithBreak = end > 0 && (this.text.charCodeAt(end - 1) === LF || this.text.charCodeAt(end - 1) === CR);
     const pad = indent ?? this.indentOf(open.start);
-    this.error(name.span, `The block of \`${label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
+    this.error(nameSpan, `The block of \`${label}\` is never closed: its "}" is missing (nginx reports unexpected end of file, expecting "}").`, {
       title: `Close the block of \`${label}\``,
       span: { start: end, end },
       newText: endsWithBreak ? `${pad}}${this.eol}` : `${this.eol}${pad}}`,
     });
   }
 
-  private missingSemicolon(name: NginxArgument, args: readonly NginxArgument[], why: string): void {
-    const last = args.length > 0 ? args[args.length - 1]! : name;
+  private missingSemicolon(nameSpan: Span, args: readonly NginxArgument[], why: string): void {
+    const last = args.length > 0 ? args[args.length - 1]!.span : nameSpan;
     // Only the name: an argument may be a credential (`proxy_set_header Authorization …`).
-    this.error(last.span, `Missing ";" at the end of \`${name.raw}\`: ${why}.`, {
+    this.error(last, `Missing ";" at the end of \`${this.rawOf(nameSpan)}\`: ${why}.`, {
       title: 'Insert ";"',
-      span: { start: last.span.end, end: last.span.end },
+      span: { start: last.end, end: last.end },
       newText: ';',
     });
+  }
+
+  private rawOf(span: Span): string {
+    return this.text.slice(span.start, span.end);
   }
 
   private indentOf(offset: number): string {
@@ -491,12 +538,12 @@ class NginxParser {
   }
 }
 
-/** `location /api/`, `server`, … for messages about blocks: the name and at most two short arguments. */
-function labelOf(name: NginxArgument, args: readonly NginxArgument[]): string {
+/** `location /api/`, `server`, … for messages about blocks: the name as written and at most two short arguments. */
+function labelOf(name: string, raw: string, args: readonly NginxArgument[]): string {
   // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
-  if (name.value === 'if') return 'if (…)';
+  if (name === 'if') return 'if (…)';
   const shown = args.slice(0, 2).map((arg) => (arg.raw.length > 40 ? `${arg.raw.slice(0, 37)}...` : arg.raw));
-  return [name.raw, ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
+  return [raw, ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
 }
 
 function isPlaceholderName(raw: string): boolean {
