@@ -49,8 +49,15 @@ export function contextLabel(context: NginxContext): string {
 export function allows(entry: DirectiveEntry, context: NginxContext): boolean {
   if (context.kind !== 'directives') return false;
   if (entry.contexts.includes('')) return true; // `include`: anywhere
-  const accepted = context.name === 'if in location' ? ['if in location', 'if'] : [context.name];
-  if (!entry.contexts.some((name) => accepted.includes(name))) return false;
+  const inIfInLocation = context.name === 'if in location';
+  let accepted = false;
+  for (const name of entry.contexts) {
+    if (name === context.name || (inIfInLocation && name === 'if')) {
+      accepted = true;
+      break;
+    }
+  }
+  if (!accepted) return false;
   return context.family === 'core' || entry.family === 'core' || entry.family === context.family;
 }
 
@@ -85,8 +92,28 @@ export function entriesIn(name: string, context: NginxContext): readonly Directi
   return entries;
 }
 
+/**
+ * Answers of `blockContext` by parent context and block name: asked for every block of every
+ * walk, and one object per context lets `entriesIn` key its cache by object. Bounded per parent,
+ * since names come from the file.
+ */
+const blockContexts = new WeakMap<NginxContext, Map<string, NginxContext>>();
+const BLOCK_CONTEXTS_SIZE = 1_024;
+
 /** The context inside a block directive's `{ … }`. */
 export function blockContext(parent: NginxContext, directive: NginxDirective): NginxContext {
+  let byName = blockContexts.get(parent);
+  if (!byName) blockContexts.set(parent, (byName = new Map()));
+  let context = byName.get(directive.name);
+  if (!context) {
+    if (byName.size >= BLOCK_CONTEXTS_SIZE) byName.clear();
+    context = contextInside(parent, directive);
+    byName.set(directive.name, context);
+  }
+  return context;
+}
+
+function contextInside(parent: NginxContext, directive: NginxDirective): NginxContext {
   if (parent.kind !== 'directives') return { name: directive.name, family: parent.family, kind: 'unknown' };
   const candidates = entriesOf(directive.name).filter((entry) => entry.isBlock);
   const entry = candidates.find((candidate) => allows(candidate, parent)) ?? candidates[0];
