@@ -27,8 +27,8 @@ export const headerInheritance = defineRule({
     forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
       if (where.family !== 'http' || !directive.block || !BLOCKS.has(directive.name)) return;
       // Most blocks set no header: their chain of enclosing scopes is not needed.
-      const own = scopeOf(directive, directive.block.children, document.uri, workspace).byName.get('add_header');
-      if (!own || own.length === 0) return;
+      const own = scopeOf(directive, directive.block.children, document.uri, workspace).named('add_header');
+      if (own.length === 0) return;
       const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);
       const inherit = effective(chain, 'add_header_inherit')?.found.directive.args[0]?.value.toLowerCase();
       if (inherit === 'merge') return;

@@ -45,7 +45,7 @@ export const sseConnection = defineRule({
         const headers = effectiveList(location.chain, 'proxy_set_header');
         const connection = headers ? headerValue(headers.found, 'Connection') : undefined;
         if (!connection || (connection.value !== '' && !connection.value.startsWith('$'))) {
-          const shadowed = !connection && headerValue(location.chain.flatMap((scope) => scope.byName.get('proxy_set_header') ?? []), 'Connection') !== undefined;
+          const shadowed = !connection && headerValue(location.chain.flatMap((scope) => scope.named('proxy_set_header')), 'Connection') !== undefined;
           const why = shadowed ? ' (the one in an enclosing block does not apply: nginx inherits `proxy_set_header` only into blocks that set none)' : '';
           missing.push(connection ? `\`Connection ${connection.entry.directive.args[1]!.raw}\` instead of \`Connection ''\`` : `no \`proxy_set_header Connection ''\`${why}`);
           const arg = connection?.entry.directive.args[1];

@@ -53,7 +53,7 @@ export const websocketUpgrade = defineRule({
       }
       if (missing.length === 0) continue;
       const shadowed =
-        headerList?.scope === location.chain[0] && location.chain.slice(1).some((scope) => (scope.byName.get('proxy_set_header') ?? []).some(({ directive }) => /^(upgrade|connection)$/i.test(directive.args[0]?.value ?? '')));
+        headerList?.scope === location.chain[0] && location.chain.slice(1).some((scope) => scope.named('proxy_set_header').some(({ directive }) => /^(upgrade|connection)$/i.test(directive.args[0]?.value ?? '')));
       if (inserts.length > 0) edits.push(insertIntoLocation(document, location, inserts));
       context.report({
         span: locationHeader(location),

@@ -16,15 +16,58 @@ export interface ScopedDirective {
   readonly uri: string;
 }
 
-export interface Scope {
-  /** The block directive (`location /api/`, `server`), or undefined for a file's top level. */
-  readonly owner: NginxDirective | undefined;
-  readonly uri: string;
-  readonly directives: readonly ScopedDirective[];
-  /** True when the block includes a file the workspace does not have: its settings are not all known. */
-  readonly unknownInclude: boolean;
-  /** The directives by name, in order. */
-  readonly byName: ReadonlyMap<string, readonly ScopedDirective[]>;
+const NONE: readonly ScopedDirective[] = [];
+/**
+ * Scopes with at most this many directives are searched by name directly; larger ones (an
+ * `http` or `server` block with hundreds of locations) index their directives by name at the
+ * first lookup. Most blocks are small and asked a few names: a map each cost more than the scans.
+ */
+const SCANNED_SIZE = 16;
+
+export class Scope {
+  private index: Map<string, ScopedDirective[]> | undefined;
+
+  constructor(
+    /** The block directive (`location /api/`, `server`), or undefined for a file's top level. */
+    readonly owner: NginxDirective | undefined,
+    readonly uri: string,
+    readonly directives: readonly ScopedDirective[],
+    /** True when the block includes a file the workspace does not have: its settings are not all known. */
+    readonly unknownInclude: boolean,
+  ) {}
+
+  /** The directives named `name`, in order. */
+  named(name: string): readonly ScopedDirective[] {
+    if (this.directives.length > SCANNED_SIZE) return this.indexed().get(name) ?? NONE;
+    let found: ScopedDirective[] | undefined;
+    for (const entry of this.directives) {
+      if (entry.directive.name !== name) continue;
+      if (found) found.push(entry);
+      else found = [entry];
+    }
+    return found ?? NONE;
+  }
+
+  /** The last directive named `name`: the one in force among several. */
+  last(name: string): ScopedDirective | undefined {
+    if (this.directives.length > SCANNED_SIZE) return this.indexed().get(name)?.at(-1);
+    for (let index = this.directives.length - 1; index >= 0; index--) {
+      if (this.directives[index]!.directive.name === name) return this.directives[index];
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.last(name) !== undefined;
+  }
+
+  private indexed(): Map<string, ScopedDirective[]> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const entry of this.directives) appendTo(this.index, entry.directive.name, entry);
+    }
+    return this.index;
+  }
 }
 
 const MAX_INCLUDE_DEPTH = 3;
@@ -77,9 +120,7 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
     }
   };
   splice(children, uri, 0);
-  const byName = new Map<string, ScopedDirective[]>();
-  for (const entry of directives) appendTo(byName, entry.directive.name, entry);
-  return { owner, uri, directives, unknownInclude, byName };
+  return new Scope(owner, uri, directives, unknownInclude);
 }
 
 /**
@@ -107,8 +148,8 @@ export function scopeChain(
 /** The setting in force: the last `name` in the nearest scope that has one. */
 export function effective(chain: readonly Scope[], name: string): { found: ScopedDirective; scope: Scope } | undefined {
   for (const scope of chain) {
-    const own = scope.byName.get(name);
-    if (own && own.length > 0) return { found: own[own.length - 1]!, scope };
+    const found = scope.last(name);
+    if (found) return { found, scope };
   }
   return undefined;
 }
@@ -116,8 +157,8 @@ export function effective(chain: readonly Scope[], name: string): { found: Scope
 /** An array-like setting in force: every `name` of the nearest scope that has any. */
 export function effectiveList(chain: readonly Scope[], name: string): { found: ScopedDirective[]; scope: Scope } | undefined {
   for (const scope of chain) {
-    const own = scope.byName.get(name);
-    if (own && own.length > 0) return { found: [...own], scope };
+    const own = scope.named(name);
+    if (own.length > 0) return { found: [...own], scope };
   }
   return undefined;
 }

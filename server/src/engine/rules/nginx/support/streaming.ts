@@ -78,7 +78,7 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
     }
   }
   return locations
-    .filter((location) => location.chain[0]!.byName.has('proxy_pass'))
+    .filter((location) => location.chain[0]!.has('proxy_pass'))
     .map((location) => {
       const own = location.chain[0]!.directives;
       const productPath = productSse.get(location);
