@@ -43,7 +43,9 @@ function entryShapes(entries: readonly DirectiveEntry[]): ArgumentShape[] {
 
 /** True when some entry's syntax takes `count` arguments. */
 export function countFits(entries: readonly DirectiveEntry[], count: number): boolean {
-  return shapesOf(entries).some((shape) => shape.min <= count && count <= shape.max);
+  // A loop, not `some`: a closure over `count` would make V8 allocate a context on every call.
+  for (const shape of shapesOf(entries)) if (shape.min <= count && count <= shape.max) return true;
+  return false;
 }
 
 /** "1 argument", "2 or 3 arguments", "at least 2 arguments", "no arguments". */
@@ -75,17 +77,15 @@ export function argumentProblem(entries: readonly DirectiveEntry[], args: readon
   if (!countFits(entries, args.length)) return { kind: 'count' };
   let value: ArgumentProblem | undefined;
   let parameter: ArgumentProblem | undefined;
-  // Plain loops: this runs for every directive of every check, and the answer is almost always
-  // "fits", which should cost no allocation.
+  // Plain loops, and no closures (V8 would allocate a context for them on every call): this runs
+  // for every directive of every check, and the answer is almost always "fits", which should cost
+  // no allocation.
   for (const shape of shapesOf(entries)) {
     if (shape.min > args.length || args.length > shape.max) continue;
     if (shape.fixed) {
       if (someSequenceAccepts(shape.fixed, args)) return undefined;
       const index = firstRejected(shape.fixed, args);
-      if (index >= 0 && (!value || (value.kind === 'value' && index < value.index))) {
-        const slots = shape.fixed.filter((sequence) => sequence.length === args.length).map((sequence) => sequence[index]!);
-        value = { kind: 'value', index, slots };
-      }
+      if (index >= 0 && (!value || (value.kind === 'value' && index < value.index))) value = { kind: 'value', index, slots: slotsAt(shape.fixed, args.length, index) };
     } else if (shape.choices) {
       // nginx compares keywords without case.
       const choices = lowerCasedSet(shape.choices);
@@ -126,9 +126,16 @@ function someSequenceAccepts(fixed: readonly (readonly Slot[])[], args: readonly
   return false;
 }
 
+/** What position `index` takes in the sequences of `length` arguments. */
+function slotsAt(fixed: readonly (readonly Slot[])[], length: number, index: number): Slot[] {
+  return fixed.filter((sequence) => sequence.length === length).map((sequence) => sequence[index]!);
+}
+
 /** The first position that no sequence of the arguments' length accepts (the first, when there is no such sequence), or -1. */
 function firstRejected(fixed: readonly (readonly Slot[])[], args: readonly NginxArgument[]): number {
-  if (!fixed.some((sequence) => sequence.length === args.length)) return args.length > 0 ? 0 : -1;
+  let someOfLength = false;
+  for (const sequence of fixed) if (sequence.length === args.length) someOfLength = true;
+  if (!someOfLength) return args.length > 0 ? 0 : -1;
   for (let position = 0; position < args.length; position++) {
     const arg = args[position]!;
     if (opaque(arg)) continue;
