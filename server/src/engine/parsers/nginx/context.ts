@@ -132,31 +132,56 @@ function contextInside(parent: NginxContext, directive: NginxDirective): NginxCo
   return { name: directive.name, family, kind };
 }
 
-export interface VisitedDirective {
-  readonly directive: NginxDirective;
-  /** The context the directive stands in. */
+/** Called with a directive, the context it stands in, and its enclosing block directives, outermost first. */
+export type DirectiveVisitor = (directive: NginxDirective, context: NginxContext, parents: readonly NginxDirective[]) => void;
+
+/** Directives `list[from .. to)`, which stand in the same context inside the same blocks. */
+export interface DirectiveRun {
+  readonly list: readonly NginxDirective[];
+  readonly from: number;
+  readonly to: number;
   readonly context: NginxContext;
-  /** Enclosing block directives, outermost first. */
   readonly parents: readonly NginxDirective[];
 }
 
-/** Every directive in document order with its context; iterative, so deep nesting is safe. */
-export function walkNginx(directives: readonly NginxDirective[], root: NginxContext, visit: (visited: VisitedDirective) => void): void {
+/**
+ * Every directive in document order, as runs of siblings: a run ends after a block directive,
+ * whose children come next. One object per block, not per directive, for the walks that are kept.
+ * Iterative, so deep nesting is safe.
+ */
+export function directiveRuns(directives: readonly NginxDirective[], root: NginxContext): DirectiveRun[] {
+  const runs: DirectiveRun[] = [];
   const stack: { list: readonly NginxDirective[]; index: number; context: NginxContext; parents: readonly NginxDirective[] }[] = [
     { list: directives, index: 0, context: root, parents: [] },
   ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if (frame.index >= frame.list.length) {
-      stack.pop();
-      continue;
+    const from = frame.index;
+    let opened: NginxDirective | undefined;
+    while (frame.index < frame.list.length && !opened) {
+      const directive = frame.list[frame.index++]!;
+      if (directive.block && directive.block.children.length > 0) opened = directive;
     }
-    const directive = frame.list[frame.index++]!;
-    visit({ directive, context: frame.context, parents: frame.parents });
-    if (directive.block && directive.block.children.length > 0) {
-      stack.push({ list: directive.block.children, index: 0, context: blockContext(frame.context, directive), parents: [...frame.parents, directive] });
+    if (frame.index > from) runs.push({ list: frame.list, from, to: frame.index, context: frame.context, parents: frame.parents });
+    if (opened) {
+      stack.push({ list: opened.block!.children, index: 0, context: blockContext(frame.context, opened), parents: [...frame.parents, opened] });
+    } else {
+      stack.pop();
     }
   }
+  return runs;
+}
+
+/** Calls `visit` for the directives of `runs`, in order. */
+export function visitRuns(runs: readonly DirectiveRun[], visit: DirectiveVisitor): void {
+  for (const run of runs) {
+    for (let index = run.from; index < run.to; index++) visit(run.list[index]!, run.context, run.parents);
+  }
+}
+
+/** Every directive in document order with its context. */
+export function walkNginx(directives: readonly NginxDirective[], root: NginxContext, visit: DirectiveVisitor): void {
+  visitRuns(directiveRuns(directives, root), visit);
 }
 
 /** The context at `offset` (inside which block the offset lies), with the enclosing blocks. */

@@ -39,7 +39,7 @@ export const bodySize = defineRule({
     const root = rootContextsOf(document, workspace)[0]!;
     const reportedSizes = new Set<NginxDirective>();
 
-    forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
+    forEachDirective(document.ast.directives, root, (directive, where, parents) => {
       if (where.family !== 'http' || !directive.block) return;
       if (directive.name === 'server' && proxies(directive)) {
         const chain = scopeChain(directive, parents, document.ast.directives, document.uri, workspace);

@@ -38,7 +38,7 @@ export const directiveContext = defineRule({
     const reported = new Set<NginxDirective>();
     visitDirectives(
       context,
-      ({ directive, context: where, parents }, root) => {
+      (directive, where, parents, root) => {
         if (reported.has(directive) || where.kind !== 'directives' || directive.placeholder || isTemplated(directive.name)) return;
         const entries = entriesOf(directive.name);
         if (entries.length === 0 || entriesIn(directive.name, where).length > 0) return;

@@ -22,7 +22,7 @@ export const invalidArgs = defineRule({
     fixable: false,
   },
   check(context) {
-    visitDirectives(context, ({ directive, context: where }) => {
+    visitDirectives(context, (directive, where) => {
       if (directive.placeholder || isTemplated(directive.name) || directive.args.some((arg) => arg.templated)) return;
       if (where.kind === 'data') checkEntry(context, directive, where);
       else if (where.kind === 'directives') checkDirective(context, directive, where);

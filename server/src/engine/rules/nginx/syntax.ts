@@ -27,7 +27,7 @@ export const nginxSyntax = defineRule({
         ...(error.repair ? { fixes: [{ title: error.repair.title, isPreferred: true, edits: [{ span: error.repair.span, newText: error.repair.newText }] }] } : {}),
       });
     }
-    visitDirectives(context, ({ directive, context: where }) => {
+    visitDirectives(context, (directive, where) => {
       if (where.kind === 'data') {
         if (directive.block) {
           context.report({

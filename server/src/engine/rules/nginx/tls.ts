@@ -29,7 +29,7 @@ export const tls = defineRule({
     const { document, workspace, product, mode } = context;
     const root = rootContextsOf(document, workspace)[0]!;
     const servers: { server: NginxDirective; parents: readonly NginxDirective[] }[] = [];
-    forEachDirective(document.ast.directives, root, ({ directive, context: where, parents }) => {
+    forEachDirective(document.ast.directives, root, (directive, where, parents) => {
       if (directive.name === 'server' && directive.block && where.family === 'http' && where.name === 'http') servers.push({ server: directive, parents });
     });
     const tlsServers = servers.filter(({ server }) => sslListen(server) !== undefined);

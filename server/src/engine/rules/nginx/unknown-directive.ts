@@ -26,7 +26,7 @@ export const unknownDirective = defineRule({
         /\bload_module\b/.test(context.document.text) ||
         nginxFilesOf(context.workspace).some((uri) => uri !== context.document.uri && /^\s*load_module\s/m.test(context.workspace.readText(uri) ?? '')));
 
-    visitDirectives(context, ({ directive, context: where }) => {
+    visitDirectives(context, (directive, where) => {
       if (where.kind !== 'directives' || directive.placeholder || isTemplated(directive.name)) return;
       if (entriesOf(directive.name).length > 0) return;
       const name = directive.name;

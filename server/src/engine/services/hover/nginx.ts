@@ -45,7 +45,7 @@ export const nginxHover: HoverProvider = {
 function directiveAt(document: ParsedDocumentOf<'nginx'>, context: CursorContext): { directive: NginxDirective; where: NginxContext } | undefined {
   const root = rootContextsOf(document, context.workspace)[0]!;
   let found: { directive: NginxDirective; where: NginxContext } | undefined;
-  walkNginx(document.ast.directives, root.context, ({ directive, context: where }) => {
+  walkNginx(document.ast.directives, root.context, (directive, where) => {
     const last = directive.args[directive.args.length - 1];
     const end = last ? last.span.end : directive.nameSpan.end;
     if (directive.nameSpan.start <= context.offset && context.offset <= end) found = { directive, where };

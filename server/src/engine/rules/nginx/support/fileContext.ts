@@ -90,7 +90,7 @@ function includingContexts(document: NginxDocument, workspace: RuleWorkspace, st
     const naming = includes.filter((directive) => names(directive, includerPath));
     if (naming.length === 0) continue;
     for (const root of resolve(includer, workspace, state, visiting, depth + 1)) {
-      walkNginx(includer.ast.directives, root.context, ({ directive, context }) => {
+      walkNginx(includer.ast.directives, root.context, (directive, context) => {
         if (!naming.includes(directive)) return;
         if (found.some((entry) => sameContext(entry.context, context))) return;
         found.push({ context, reason: 'include', includedFrom: { uri: includer.uri, span: directive.span } });

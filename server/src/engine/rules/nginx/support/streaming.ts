@@ -106,7 +106,7 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
 function proxyLocations(document: NginxDocument, workspace: RuleWorkspace): ProxyLocation[] {
   const root = rootContextsOf(document, workspace)[0]!;
   const found: ProxyLocation[] = [];
-  forEachDirective(document.ast.directives, root, ({ directive, context, parents }) => {
+  forEachDirective(document.ast.directives, root, (directive, context, parents) => {
     if (directive.name !== 'location' || !directive.block || context.family !== 'http' || directive.args.length === 0) return;
     const first = directive.args[0]!.value;
     const second = directive.args[1]?.value;
