@@ -4,6 +4,7 @@ import { parseEnv } from '../../parsers/env/parse';
 import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
+import { firstEntriesOf } from './keys';
 
 /**
  * A key set twice. dotenv.parse keeps the last value, so every earlier line is dead text that
@@ -19,17 +20,14 @@ export const duplicateKey = defineRule({
   },
   check({ document, report }) {
     // Lists only for keys set again: a list per key made one array for every line of the file.
-    const firstByKey = new Map<string, EnvEntry>();
+    const firstByKey = firstEntriesOf(document.ast);
     const byKey = new Map<string, EnvEntry[]>();
     for (const entry of document.ast.entries) {
-      const first = firstByKey.get(entry.key);
-      if (first === undefined) {
-        firstByKey.set(entry.key, entry);
-      } else {
-        const entries = byKey.get(entry.key);
-        if (entries) entries.push(entry);
-        else byKey.set(entry.key, [first, entry]);
-      }
+      const first = firstByKey.get(entry.key)!;
+      if (first === entry) continue;
+      const entries = byKey.get(entry.key);
+      if (entries) entries.push(entry);
+      else byKey.set(entry.key, [first, entry]);
     }
     const lineOf = (entry: EnvEntry) => document.lines.lineAt(entry.keySpan.start) + 1;
     // Made at the first duplicate: most files have none.
@@ -85,8 +83,6 @@ function deletionKeepsValues(text: string, lines: Span, entry: EnvEntry, provabl
 function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: EnvEntry, lines: Span) => boolean {
   if (/[\u2028\u2029]/.test(text)) return () => false;
   const isBreak = (offset: number) => text[offset] === '\n' || text[offset] === '\r';
-  const index = new Map<EnvEntry, number>();
-  for (let at = 0; at < entries.length; at++) index.set(entries[at]!, at);
   let firstRisky = Infinity;
   for (const entry of entries) {
     if (lookaheadRisk(text, entry)) {
@@ -103,7 +99,7 @@ function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: Env
     let last = lines.start - 1;
     while (last >= 0 && isRegexSpace(text.charCodeAt(last))) last--;
     if (last < 0) return true;
-    const previous = entries[index.get(entry)! - 1];
+    const previous = entries[positionOf(entries, entry) - 1];
     // An empty value looks ahead, past line breaks, for a quoted one: safe unless a quote follows the lines.
     if (previous && last < previous.span.end) return previous.valueSpan.start < previous.valueSpan.end || !quoteAt(lines.end);
     let lineStart = last;
@@ -111,6 +107,20 @@ function localDeletions(text: string, entries: readonly EnvEntry[]): (entry: Env
     while (isRegexSpace(text.charCodeAt(lineStart))) lineStart++;
     return text[lineStart] === '#';
   };
+}
+
+/** Where `entry` is in `entries`, which are in the order of the text: found by halving, not by a map of every entry. */
+function positionOf(entries: readonly EnvEntry[], entry: EnvEntry): number {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const start = entries[middle]!.span.start;
+    if (start === entry.span.start) return entries[middle] === entry ? middle : entries.indexOf(entry);
+    if (start < entry.span.start) low = middle + 1;
+    else high = middle - 1;
+  }
+  return entries.indexOf(entry);
 }
 
 /** True when dotenv's matching of `entry` may have looked beyond the entry for a closing quote. */

@@ -2,7 +2,7 @@ import { specOf } from '../../../../../schemas/lookup';
 import type { EnvEntry } from '../../parsers/env/ast';
 import type { Finding } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
-import { keysOf } from './keys';
+import { firstEntriesOf } from './keys';
 
 /** Lowercase names that are conventional (curl, pip, Docker and most HTTP clients read them in lowercase). */
 const CONVENTIONAL_LOWERCASE = new Set(['http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy']);
@@ -29,7 +29,7 @@ export const keyFormat = defineRule({
   },
   check(context) {
     // A set, not a search of every entry per key: files with many odd keys stay linear.
-    const keys = keysOf(context.document.ast);
+    const keys = firstEntriesOf(context.document.ast);
     for (const entry of context.document.ast.entries) {
       checkName(context, entry, keys);
       checkIndentation(context, entry);
@@ -38,14 +38,18 @@ export const keyFormat = defineRule({
   },
 });
 
-function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, keys: ReadonlySet<string>): void {
+function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, keys: ReadonlyMap<string, EnvEntry>): void {
   const key = entry.key;
+  const lowercase = LOWERCASE.test(key) && !CONVENTIONAL_LOWERCASE.has(key);
+  const delimited = DELIMITER.test(key);
+  const leadingDigit = LEADING_DIGIT.test(key);
+  // Most keys are conventional: nothing more to make for them.
+  if (!lowercase && !delimited && !leadingDigit) return;
   const problems: string[] = [];
   const readByProduct = product !== undefined && specOf(product, key) !== undefined && !product.caseInsensitiveKeys;
-  if (LOWERCASE.test(key) && !CONVENTIONAL_LOWERCASE.has(key) && !readByProduct) problems.push('lowercase letters');
-  const delimiters = DELIMITER.test(key) ? [...new Set(key.match(/[.-]/g))] : [];
-  if (delimiters.length > 0 && !readByProduct) problems.push(delimiters.map((c) => `\`${c}\``).join(' and '));
-  if (LEADING_DIGIT.test(key)) problems.push('a leading digit');
+  if (lowercase && !readByProduct) problems.push('lowercase letters');
+  if (delimited && !readByProduct) problems.push([...new Set(key.match(/[.-]/g))].map((c) => `\`${c}\``).join(' and '));
+  if (leadingDigit) problems.push('a leading digit');
   if (problems.length === 0) return;
   const normalised = normaliseKey(key);
   const fixes = keys.has(normalised)

@@ -1,14 +1,17 @@
-import type { EnvFile } from '../../parsers/env/ast';
+import type { EnvEntry, EnvFile } from '../../parsers/env/ast';
 
-const cache = new WeakMap<EnvFile, ReadonlySet<string>>();
+const cache = new WeakMap<EnvFile, ReadonlyMap<string, EnvEntry>>();
 
-/** The keys an env file sets: a set made once per parse, for the rules that look keys up. */
-export function keysOf(file: EnvFile): ReadonlySet<string> {
-  let keys = cache.get(file);
-  if (!keys) {
-    const set = new Set<string>();
-    for (const entry of file.entries) set.add(entry.key);
-    cache.set(file, (keys = set));
+/**
+ * The keys an env file sets, each with its first entry: made once per parse for the rules that
+ * look keys up or find keys set again.
+ */
+export function firstEntriesOf(file: EnvFile): ReadonlyMap<string, EnvEntry> {
+  let firstEntries = cache.get(file);
+  if (!firstEntries) {
+    const map = new Map<string, EnvEntry>();
+    for (const entry of file.entries) if (!map.has(entry.key)) map.set(entry.key, entry);
+    cache.set(file, (firstEntries = map));
   }
-  return keys;
+  return firstEntries;
 }

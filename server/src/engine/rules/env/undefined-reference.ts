@@ -1,7 +1,7 @@
 import type { EnvEntry } from '../../parsers/env/ast';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
-import { keysOf } from './keys';
+import { firstEntriesOf } from './keys';
 import { isSecretKey } from './secrets';
 
 /** Variables every process environment has, so a reference to them is not a typo. */
@@ -28,7 +28,7 @@ export const undefinedReference = defineRule({
     fixable: false,
   },
   check({ document, product, report }) {
-    const defined = keysOf(document.ast);
+    const defined = firstEntriesOf(document.ast);
     for (const entry of document.ast.entries) {
       if (entry.quote === "'") continue;
       for (const reference of referencesIn(document.text, entry)) {
@@ -46,22 +46,19 @@ export const undefinedReference = defineRule({
 const BRACED_HEAD = /\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])?/y;
 const BARE_NAME = /[A-Za-z_][A-Za-z0-9_]{0,255}/y;
 
+const NO_REFERENCES: readonly VariableReference[] = [];
+
 /** References in an entry's value as written (single-quoted values have none), skipping `\$` and `$$`. */
-export function referencesIn(text: string, entry: EnvEntry): VariableReference[] {
+export function referencesIn(text: string, entry: EnvEntry): readonly VariableReference[] {
   const quoteWidth = entry.quote ? 1 : 0;
   const start = entry.valueSpan.start + quoteWidth;
   const end = entry.valueSpan.end - quoteWidth;
-  const references: VariableReference[] = [];
+  // Made at the first reference: most values have none.
+  let references: VariableReference[] | undefined;
   // The first `}` at or after an offset, found once per `}`: scanning to it again for every `${`
-  // (as a `[^}]*\}` pattern does) is quadratic in a value of thousands of `${a:-`.
+  // (as a `[^}]*\}` pattern does) is quadratic in a value of thousands of `${a:-`. Kept inline, not
+  // in a closure: V8 would allocate a context for it on every call, for every entry.
   let close = -1;
-  const closeFrom = (from: number) => {
-    if (close < from) {
-      close = text.indexOf('}', from);
-      if (close < 0) close = text.length;
-    }
-    return close < end ? close : -1;
-  };
   for (let offset = start; offset < end; offset++) {
     const char = text[offset];
     if (char === '\\') {
@@ -76,10 +73,20 @@ export function referencesIn(text: string, entry: EnvEntry): VariableReference[]
     BRACED_HEAD.lastIndex = offset + 1;
     const head = BRACED_HEAD.exec(text);
     const headEnd = head ? offset + 1 + head[0].length : -1;
-    const closing = head && headEnd < end ? (head[2] === undefined ? (text[headEnd] === '}' ? headEnd : -1) : closeFrom(headEnd)) : -1;
+    let closing = -1;
+    if (head && headEnd < end) {
+      if (head[2] === undefined) closing = text[headEnd] === '}' ? headEnd : -1;
+      else {
+        if (close < headEnd) {
+          close = text.indexOf('}', headEnd);
+          if (close < 0) close = text.length;
+        }
+        closing = close < end ? close : -1;
+      }
+    }
     if (head && closing >= 0) {
       const operator = head[2];
-      references.push({
+      (references ??= []).push({
         name: head[1]!,
         span: { start: offset, end: closing + 1 },
         hasFallback: operator !== undefined && !operator.endsWith('?'),
@@ -90,9 +97,9 @@ export function referencesIn(text: string, entry: EnvEntry): VariableReference[]
     BARE_NAME.lastIndex = offset + 1;
     const name = BARE_NAME.exec(text)?.[0].slice(0, end - offset - 1);
     if (name) {
-      references.push({ name, span: { start: offset, end: offset + 1 + name.length }, hasFallback: false });
+      (references ??= []).push({ name, span: { start: offset, end: offset + 1 + name.length }, hasFallback: false });
       offset += name.length;
     }
   }
-  return references;
+  return references ?? NO_REFERENCES;
 }
