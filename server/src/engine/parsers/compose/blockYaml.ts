@@ -749,7 +749,7 @@ class BlockReader {
   private plainScalar(start: number, end: number, nodeEnd: number, atKey: boolean, source = this.text.slice(start, end)): Scalar {
     let node: Scalar | undefined;
     if (MAY_NOT_BE_STRING.has(source.charCodeAt(0))) {
-      const tag = this.tags.find((candidate) => (candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test!.test(source));
+      const tag = this.defaultTagOf(source, atKey);
       if (tag) {
         const resolved = tag.resolve(source, giveUp, this.options);
         node = resolved instanceof Scalar ? resolved : new Scalar(resolved);
@@ -759,6 +759,17 @@ class BlockReader {
     node = node ? Object.assign(node, { source, type: Scalar.PLAIN }) : this.scalar(source, source, Scalar.PLAIN);
     node.range = [start, end, nodeEnd];
     return node;
+  }
+
+  /**
+   * The schema's tag that a plain scalar resolves to, as `yaml` picks it. A loop, not `find`: a
+   * closure over the scalar would make V8 allocate a context for every scalar read.
+   */
+  private defaultTagOf(source: string, atKey: boolean): ScalarTag | undefined {
+    for (const candidate of this.tags) {
+      if ((candidate.default === true || (atKey && candidate.default === 'key')) && candidate.test!.test(source)) return candidate;
+    }
+    return undefined;
   }
 
   private scalar(value: unknown, source: string, type: Scalar.Type): Scalar {

@@ -133,7 +133,9 @@ function readEntries(file: ComposeFile, resolved: YAMLMap, depth: number): MapEn
 }
 
 export function entryOf(file: ComposeFile, map: unknown, key: string): MapEntry | undefined {
-  return mapEntries(file, map).find((entry) => entry.key === key);
+  // A loop, not `find`: a closure over `key` would make V8 allocate a context on every call.
+  for (const entry of mapEntries(file, map)) if (entry.key === key) return entry;
+  return undefined;
 }
 
 export interface SeqItem {

@@ -58,7 +58,7 @@ export function parsePortShort(value: string): PortShort | undefined {
     rest = body.slice(close + 2);
     restOffset = close + 2;
   }
-  const parts = splitColons(rest, 0).map((part) => ({ text: part.text, offset: part.offset + restOffset }));
+  const parts = splitColons(rest, 0, restOffset);
   if (ip) {
     if (parts.length !== 2) return undefined;
     return { ip, host: parts[0], container: parts[1]!, protocol };
@@ -75,8 +75,11 @@ export function parsePortShort(value: string): PortShort | undefined {
   }
 }
 
-/** Splits on `:` outside `${…}` (a default may hold a colon: `${PORT:-8080}`). */
-function splitColons(value: string, from: number): Part[] {
+/**
+ * Splits on `:` outside `${…}` (a default may hold a colon: `${PORT:-8080}`), looking for colons
+ * from `from`; each part's offset is its offset in `value` plus `shift`.
+ */
+function splitColons(value: string, from: number, shift = 0): Part[] {
   const parts: Part[] = [];
   let start = 0;
   let depth = 0;
@@ -87,11 +90,11 @@ function splitColons(value: string, from: number): Part[] {
       index++;
     } else if (char === '}' && depth > 0) depth--;
     else if (char === ':' && depth === 0) {
-      parts.push({ text: value.slice(start, index), offset: start });
+      parts.push({ text: value.slice(start, index), offset: start + shift });
       start = index + 1;
     }
   }
-  parts.push({ text: value.slice(start), offset: start });
+  parts.push({ text: value.slice(start), offset: start + shift });
   return parts;
 }
 
