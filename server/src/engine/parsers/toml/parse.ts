@@ -3,7 +3,7 @@ import type { ParseError } from '../../types';
 import type { TomlFile, TomlKeyValue, TomlPath } from './ast';
 import { describeIarnaError, iarnaErrorOffset, spanAround } from './errors';
 import { parseWhole, tryParse } from './iarna';
-import { scanToml, type ScannedKeyValue } from './scan';
+import { scanToml, type ScanResult, type ScannedKeyValue } from './scan';
 
 /** Above this many pairs, a rejected file's values are not recovered one by one (each is a parse). */
 const MAX_RECOVERED_VALUES = 5000;
@@ -23,14 +23,14 @@ export function parseToml(text: string): TomlFile {
     return {
       data: whole.data,
       tables: scanned.tables,
-      keyValues: scanned.keyValues.map((pair) => withValue(pair, valueAt(whole.data, pair.path))),
+      keyValues: withValues(scanned.keyValues, (pair) => valueAt(whole.data, pair.path)),
       comments: scanned.comments,
       // The scanner only finds what TOML rejects; if `@iarna/toml` accepted the file, it is right.
       errors: [],
     };
   }
 
-  const recovered = recoverValues(text, scanned.keyValues);
+  const recovered = recoverValues(text, scanned);
   const errors = [...scanned.errors, ...recovered.errors];
   const offset = iarnaErrorOffset(whole.error, text, bom);
   const lines = new LineIndex(text);
@@ -42,34 +42,32 @@ export function parseToml(text: string): TomlFile {
   return {
     data: undefined,
     tables: scanned.tables,
-    keyValues: scanned.keyValues.map((pair, index) => withValue(pair, recovered.values[index])),
+    keyValues: withValues(scanned.keyValues, (_pair, index) => recovered.values[index]),
     comments: scanned.comments,
     errors: onePerLine(errors, lines),
   };
 }
 
-function withValue(pair: ScannedKeyValue, value: unknown): TomlKeyValue {
-  // Field by field, not `{ ...rest }`: one object of a fixed shape per key, thousands per file.
-  return { path: pair.path, key: settingKey(pair.path), keySpan: pair.keySpan, keyParts: pair.keyParts, valueSpan: pair.valueSpan, valueKind: pair.valueKind, value, span: pair.span, inline: pair.inline };
-}
-
-/** `orgs`, 0, `id` → `orgs.id`. */
-function settingKey(path: TomlPath): string {
-  return path.filter((part) => typeof part === 'string').join('.');
+/** Sets each pair's value in place: the scanner's pairs are the file's, a copy of each is not needed. */
+function withValues(pairs: ScannedKeyValue[], valueOf: (pair: ScannedKeyValue, index: number) => unknown): readonly TomlKeyValue[] {
+  for (let index = 0; index < pairs.length; index++) pairs[index]!.value = valueOf(pairs[index]!, index);
+  return pairs;
 }
 
 /** Each top-level value parsed alone; inline members take their part of their owner's value. */
-function recoverValues(text: string, pairs: readonly ScannedKeyValue[]): { values: unknown[]; errors: ParseError[] } {
+function recoverValues(text: string, scanned: ScanResult): { values: unknown[]; errors: ParseError[] } {
+  const pairs = scanned.keyValues;
   const values: unknown[] = [];
   const errors: ParseError[] = [];
   if (pairs.length > MAX_RECOVERED_VALUES) return { values, errors };
   pairs.forEach((pair, index) => {
-    if (pair.owner !== undefined) {
-      const owner = pairs[pair.owner]!;
-      values[index] = valueAt(values[pair.owner], pair.path.slice(owner.path.length));
+    const ownerIndex = scanned.owners[index];
+    if (ownerIndex !== undefined) {
+      const owner = pairs[ownerIndex]!;
+      values[index] = valueAt(values[ownerIndex], pair.path.slice(owner.path.length));
       return;
     }
-    if (!pair.ok) return;
+    if (!scanned.valuesOk[index]) return;
     const source = text.slice(pair.valueSpan.start, pair.valueSpan.end);
     const outcome = tryParse(VALUE_PREFIX + source);
     if (outcome.ok) {

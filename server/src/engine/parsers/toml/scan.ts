@@ -1,27 +1,24 @@
 import { LineIndex } from '../../text';
 import type { Comment, ParseError, Span } from '../../types';
-import type { TomlKeyPart, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
+import type { TomlKeyPart, TomlKeyValue, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
 import { isBareKeyChar, isDigit, isKeyStart, isScalarChar, scalarKind, unescapeBasic } from './lexical';
 import { PathRegistry, type PathConflict } from './paths';
 
-/** A key/value pair before values are attached. */
-export interface ScannedKeyValue {
-  readonly path: TomlPath;
-  readonly keySpan: Span;
-  readonly keyParts: readonly TomlKeyPart[];
-  readonly valueSpan: Span;
-  readonly valueKind: TomlValueKind;
-  readonly span: Span;
-  readonly inline: boolean;
-  /** For an inline member: the index of the top-level pair whose value contains it. */
-  readonly owner: number | undefined;
-  /** False when the scanner reported an error inside the value. */
-  readonly ok: boolean;
+/**
+ * A key/value pair as the parser returns it, before its value is attached: the parser sets
+ * `value` in place once `@iarna/toml` has read the file, instead of copying every pair.
+ */
+export interface ScannedKeyValue extends Omit<TomlKeyValue, 'value'> {
+  value: unknown;
 }
 
 export interface ScanResult {
   readonly tables: TomlTableHeader[];
   readonly keyValues: ScannedKeyValue[];
+  /** For each of `keyValues` that is an inline member: the index of the top-level pair whose value contains it. */
+  readonly owners: (number | undefined)[];
+  /** For each of `keyValues`: false when the scanner reported an error inside its value. */
+  readonly valuesOk: boolean[];
   readonly comments: Comment[];
   readonly errors: ParseError[];
 }
@@ -34,6 +31,13 @@ interface ScannedValue {
 
 function failed(start: number, end: number): ScannedValue {
   return { span: { start, end: Math.max(start, end) }, kind: 'invalid', ok: false };
+}
+
+/** `orgs`, 0, `id` → `orgs.id`. */
+function settingKey(path: TomlPath): string {
+  // Most paths have one part and no index: no array and no new string for them.
+  if (path.length === 1 && typeof path[0] === 'string') return path[0];
+  return path.filter((part) => typeof part === 'string').join('.');
 }
 
 const MAX_DEPTH = 100;
@@ -54,7 +58,7 @@ export function scanToml(text: string): ScanResult {
 
 class Scanner {
   private pos = 0;
-  private readonly result: ScanResult = { tables: [], keyValues: [], comments: [], errors: [] };
+  private readonly result: ScanResult = { tables: [], keyValues: [], owners: [], valuesOk: [], comments: [], errors: [] };
   private readonly registry = new PathRegistry();
   private lines: LineIndex | undefined;
   private table: TomlPath = [];
@@ -142,18 +146,26 @@ class Scanner {
     const value = this.value(resolved.path, owner ?? slot);
     const pair: ScannedKeyValue = {
       path: resolved.path,
+      key: settingKey(resolved.path),
       keySpan: key.span,
       keyParts: key.parts,
       valueSpan: value.span,
       valueKind: value.ok ? value.kind : 'invalid',
+      value: undefined,
       span: { start: key.span.start, end: value.span.end },
       inline,
-      owner,
-      ok: value.ok,
     };
+    const { keyValues, owners, valuesOk } = this.result;
     // Appending is the common case; splicing into the middle is only for pairs with inline members.
-    if (slot === this.result.keyValues.length) this.result.keyValues.push(pair);
-    else this.result.keyValues.splice(slot, 0, pair);
+    if (slot === keyValues.length) {
+      keyValues.push(pair);
+      owners.push(owner);
+      valuesOk.push(value.ok);
+    } else {
+      keyValues.splice(slot, 0, pair);
+      owners.splice(slot, 0, owner);
+      valuesOk.splice(slot, 0, value.ok);
+    }
     return value.ok;
   }
 
