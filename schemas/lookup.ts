@@ -12,7 +12,10 @@ export function specOf(product: ProductDefinition, key: string): SettingSpec | u
   if (exact) return exact;
   if (index.families.length === 0) return undefined;
   const written = product.caseInsensitiveKeys ? key.toUpperCase() : key;
-  return index.families.find((spec) => spec.keyPattern!.test(written));
+  // A loop, not `find`: a closure over `written` would make V8 allocate a context on every call,
+  // and this is asked for every setting by several rules.
+  for (const spec of index.families) if (spec.keyPattern!.test(written)) return spec;
+  return undefined;
 }
 
 /** The names a spec may be written as: its key and its aliases. */
@@ -24,7 +27,8 @@ export function namesOf(spec: SettingSpec): readonly string[] {
 export function isNameOf(product: ProductDefinition, spec: SettingSpec, key: string): boolean {
   if (product.caseInsensitiveKeys) {
     const folded = key.toLowerCase();
-    if (spec.key.toLowerCase() === folded || spec.aliases?.some((alias) => alias.toLowerCase() === folded)) return true;
+    if (spec.key.toLowerCase() === folded) return true;
+    for (const alias of spec.aliases ?? []) if (alias.toLowerCase() === folded) return true;
   } else if (spec.key === key || spec.aliases?.includes(key)) return true;
   return spec.keyPattern?.test(key) ?? false;
 }

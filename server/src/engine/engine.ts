@@ -254,11 +254,10 @@ export class Engine {
     workspace: WorkspaceView,
     linesOf: (uri: string) => LineIndex,
   ): Diagnostic {
-    // Most findings have neither: they share one empty array rather than making two each.
-    const related = finding.related?.length
-      ? finding.related.map((item) => ({ uri: item.uri, range: linesOf(item.uri).rangeOf(item.span), message: item.message }))
-      : NONE;
-    const fixes = finding.fixes?.length ? finding.fixes.map((fix) => resolveFix(fix, rule.meta.id, document, workspace)) : NONE;
+    // Most findings have neither: they share one empty array rather than making two each. The
+    // mapping is done apart: closures here would make V8 allocate a context for every finding.
+    const related = finding.related?.length ? relatedOf(finding.related, linesOf) : NONE;
+    const fixes = finding.fixes?.length ? resolveFixes(finding.fixes, rule.meta.id, document, workspace) : NONE;
     return {
       uri: document.uri,
       rule: rule.meta.id,
@@ -291,6 +290,14 @@ export function skipReason(text: string): string | undefined {
   if (text.length > MAX_FILE_CHARS) return `larger than ${MAX_FILE_CHARS / (1024 * 1024)} MB; not checked`;
   if (text.includes('\u0000')) return 'binary content (NUL bytes); not checked';
   return undefined;
+}
+
+function relatedOf(related: NonNullable<Finding['related']>, linesOf: (uri: string) => LineIndex): Diagnostic['related'] {
+  return related.map((item) => ({ uri: item.uri, range: linesOf(item.uri).rangeOf(item.span), message: item.message }));
+}
+
+function resolveFixes(fixes: readonly Fix[], rule: string, document: ParsedDocument, workspace: WorkspaceView): ResolvedFix[] {
+  return fixes.map((fix) => resolveFix(fix, rule, document, workspace));
 }
 
 function resolveFix(fix: Fix, rule: string, document: ParsedDocument, workspace: WorkspaceView): ResolvedFix {

@@ -1,6 +1,6 @@
 import type { Fix, Severity } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
-import { checkedGroups } from '../schema/productSettings';
+import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
 import { allowsCredentials, isCorsSetting, nginxWildcards, siteOriginOf, wildcardOffsets } from './origins';
 
 /** What a fix writes when the site's origin is not known: the user must fill it in. */
@@ -32,26 +32,32 @@ function checkSettings(context: RuleContext): void {
       const offsets = setting.fromDefault ? [] : wildcardOffsets(setting.written);
       const hasWildcard = offsets.length > 0 || wildcardOffsets(setting.value).length > 0;
       if (!hasWildcard) continue;
-      const credentials = allowsCredentials(group, setting.spec);
-      const origin = siteOriginOf(group.settings);
-      const effect = setting.spec?.cors?.wildcardEffect;
-      const severity: Severity = credentials || context.mode === 'production' ? 'error' : 'warning';
-      const message = `${key} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
-      const start = setting.occurrence.valueSpan.start;
-      const spans = offsets.length > 0 ? offsets.map((offset) => ({ start: start + offset, end: start + offset + 1 })) : [setting.occurrence.valueSpan];
-      const fixes: Fix[] =
-        offsets.length > 0
-          ? [
-              {
-                title: origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`,
-                isPreferred: origin !== undefined,
-                edits: spans.map((span) => ({ span, newText: origin ?? ORIGIN_PLACEHOLDER })),
-              },
-            ]
-          : [];
-      context.report({ span: spans[0]!, severity, message, fixes });
+      reportWildcard(context, group, setting, offsets);
     }
   }
+}
+
+// Apart from the loop over settings: its closures would make V8 allocate a context for every setting.
+function reportWildcard(context: RuleContext, group: CheckedGroup, setting: CheckedSetting, offsets: readonly number[]): void {
+  const key = setting.occurrence.key;
+  const credentials = allowsCredentials(group, setting.spec);
+  const origin = siteOriginOf(group.settings);
+  const effect = setting.spec?.cors?.wildcardEffect;
+  const severity: Severity = credentials || context.mode === 'production' ? 'error' : 'warning';
+  const message = `${key} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
+  const start = setting.occurrence.valueSpan.start;
+  const spans = offsets.length > 0 ? offsets.map((offset) => ({ start: start + offset, end: start + offset + 1 })) : [setting.occurrence.valueSpan];
+  const fixes: Fix[] =
+    offsets.length > 0
+      ? [
+          {
+            title: origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`,
+            isPreferred: origin !== undefined,
+            edits: spans.map((span) => ({ span, newText: origin ?? ORIGIN_PLACEHOLDER })),
+          },
+        ]
+      : [];
+  context.report({ span: spans[0]!, severity, message, fixes });
 }
 
 function checkNginx(context: RuleContext<'nginx'>): void {

@@ -106,7 +106,7 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
       const pattern = directive.args[0]!.value;
       spliced ??= new Set([uri]);
       const onPath = (path ??= new Set([uri]));
-      const targets = depth < MAX_INCLUDE_DEPTH ? resolveInclude(pattern, from, workspace).filter((target) => !onPath.has(target)) : [];
+      const targets = depth < MAX_INCLUDE_DEPTH ? notOn(resolveInclude(pattern, from, workspace), onPath) : [];
       if (targets.length === 0 && !isStandardInclude(pattern)) unknownInclude = true;
       for (const target of targets) {
         if (spliced.has(target)) continue;
@@ -121,6 +121,14 @@ function buildScope(owner: NginxDirective | undefined, children: readonly NginxD
   };
   splice(children, uri, 0);
   return new Scope(owner, uri, directives, unknownInclude);
+}
+
+/**
+ * The targets not on the include path. Apart from the splice loop: a closure there over the
+ * loop's own variables would make V8 allocate a context for every directive spliced.
+ */
+function notOn(targets: readonly string[], onPath: ReadonlySet<string>): string[] {
+  return targets.filter((target) => !onPath.has(target));
 }
 
 /**
