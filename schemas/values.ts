@@ -68,26 +68,25 @@ function valueProblem(product: ProductDefinition, spec: SettingSpec, input: Valu
   if (REFERENCE.test(text) && spec.type !== 'json-list') return undefined;
   if (text.trim() === '' ) return undefined;
   const secret = spec.secret !== undefined;
-  const shown = secret ? 'the value' : `\`${clip(withoutUrlPassword(text))}\``;
   const effect = spec.invalidEffect ?? 'refuses-start';
 
   switch (spec.type) {
     case 'boolean':
-      return booleanProblem(product, spec, input, shown);
+      return booleanProblem(product, spec, input);
     case 'enum':
-      return enumProblem(spec, text, shown, effect);
+      return enumProblem(spec, text, effect);
     case 'json-list':
       return jsonListProblem(spec, text, effect);
     case 'url':
-      return urlProblem(spec, text, shown, effect);
+      return urlProblem(spec, text, effect);
     case 'path':
       if (spec.absolutePath === true || (spec.absolutePath === 'production' && input.mode === 'production')) {
-        if (!isAbsolutePath(text)) return { message: `${spec.key} must be an absolute path (starting with \`/\`)${input.mode === 'production' ? ' in production' : ''}; ${shown} is relative to the working directory.`, effect };
+        if (!isAbsolutePath(text)) return { message: `${spec.key} must be an absolute path (starting with \`/\`)${input.mode === 'production' ? ' in production' : ''}; ${shownValue(spec, text)} is relative to the working directory.`, effect };
       }
       break;
   }
-  const result = validatorOf(spec).safeParse(text.trim());
-  if (!result.success) return { message: `${spec.key}: ${result.error.issues[0]?.message ?? 'invalid value'}${secret ? '.' : `, got ${shown}.`}`, effect };
+  const result = validatorOf(spec)?.safeParse(text.trim());
+  if (result && !result.success) return { message: `${spec.key}: ${result.error.issues[0]?.message ?? 'invalid value'}${secret ? '.' : `, got ${shownValue(spec, text)}.`}`, effect };
   if (spec.validate) {
     const extra = spec.validate.safeParse(text);
     if (!extra.success) return { message: `${spec.key}: ${extra.error.issues[0]?.message ?? 'invalid value'}.`, effect };
@@ -100,19 +99,23 @@ const REFERENCE = /\$\{[^}]*\}|^\$[A-Za-z_]/;
 const BLANKS = /\s+/g;
 const URL_PASSWORD = /(:\/\/[^/:@\s]*:)[^@\s]*@/;
 
-const validators = new WeakMap<SettingSpec, z.ZodType<string>>();
+const validators = new WeakMap<SettingSpec, z.ZodType<string> | null>();
 
-/** The zod schema for a setting's text (types without their own branch in `checkValue`). */
-export function validatorOf(spec: SettingSpec): z.ZodType<string> {
+/**
+ * The zod schema for a setting's text (types without their own branch in `checkValue`), or
+ * undefined for text that has nothing to check (a plain string without a pattern): zod would
+ * accept every value, with a result object for each.
+ */
+export function validatorOf(spec: SettingSpec): z.ZodType<string> | undefined {
   let validator = validators.get(spec);
-  if (!validator) {
-    validator = buildValidator(spec);
+  if (validator === undefined) {
+    validator = buildValidator(spec) ?? null;
     validators.set(spec, validator);
   }
-  return validator;
+  return validator ?? undefined;
 }
 
-function buildValidator(spec: SettingSpec): z.ZodType<string> {
+function buildValidator(spec: SettingSpec): z.ZodType<string> | undefined {
   const ranged = (kind: string) =>
     z.string().refine((text) => inRange(Number(text), spec), {
       message: `${kind} ${rangeText(spec)}`,
@@ -158,6 +161,7 @@ function buildValidator(spec: SettingSpec): z.ZodType<string> {
       base = z.string().refine((text) => isJsonObject(text), { message: 'expected a JSON object such as `{}`' });
       break;
     default:
+      if (!spec.pattern) return undefined;
       base = z.string();
   }
   if (spec.pattern) {
@@ -167,7 +171,15 @@ function buildValidator(spec: SettingSpec): z.ZodType<string> {
   return base;
 }
 
-function booleanProblem(product: ProductDefinition, spec: SettingSpec, input: ValueInput, shown: string): ValueProblem | undefined {
+/**
+ * The value as a message shows it: quoted and clipped, a URL's password left out, and never a
+ * secret's. Made only for a message: most values are valid.
+ */
+function shownValue(spec: SettingSpec, text: string): string {
+  return spec.secret !== undefined ? 'the value' : `\`${clip(withoutUrlPassword(text))}\``;
+}
+
+function booleanProblem(product: ProductDefinition, spec: SettingSpec, input: ValueInput): ValueProblem | undefined {
   const parsing = booleanParsingOf(product, spec, input.format);
   if (!parsing) return undefined;
   const parsed = parseBoolean(input.value, parsing);
@@ -176,7 +188,7 @@ function booleanProblem(product: ProductDefinition, spec: SettingSpec, input: Va
   if (parsing.strict) {
     const fixValue = meant === undefined ? undefined : meant ? parsing.trueValues[0] : parsing.falseValues[0];
     return {
-      message: `${spec.key} must be a boolean as ${product.name} parses it (${parsing.name}); ${product.name} refuses to start with ${shown}.`,
+      message: `${spec.key} must be a boolean as ${product.name} parses it (${parsing.name}); ${product.name} refuses to start with ${shownValue(spec, input.value)}.`,
       effect: 'refuses-start',
       ...(fixValue !== undefined ? { fixValue, fixTitle: `Set ${spec.key} to \`${fixValue}\`` } : {}),
     };
@@ -192,7 +204,7 @@ function booleanProblem(product: ProductDefinition, spec: SettingSpec, input: Va
   }
   if (meant === false) return undefined;
   return {
-    message: `${spec.key} is not a boolean ${product.name} recognises (${parsing.name}); ${shown} is read as false.`,
+    message: `${spec.key} is not a boolean ${product.name} recognises (${parsing.name}); ${shownValue(spec, input.value)} is read as false.`,
     effect: 'ignored',
   };
 }
@@ -206,14 +218,14 @@ const LOOSE_BOOLEAN: BooleanParsing = {
   strict: false,
 };
 
-function enumProblem(spec: SettingSpec, text: string, shown: string, effect: InvalidValueEffect): ValueProblem | undefined {
+function enumProblem(spec: SettingSpec, text: string, effect: InvalidValueEffect): ValueProblem | undefined {
   const values = spec.enum ?? [];
   const value = text.trim();
   if (values.includes(value) || (spec.enumCaseInsensitive && values.some((allowed) => allowed.toLowerCase() === value.toLowerCase()))) return undefined;
   const sameCase = values.find((allowed) => allowed.toLowerCase() === value.toLowerCase());
   const fixValue = sameCase ?? uniqueClose(value, values);
   return {
-    message: `${spec.key} must be one of ${values.map((allowed) => `\`${allowed}\``).join(', ')}; ${shown} is not.`,
+    message: `${spec.key} must be one of ${values.map((allowed) => `\`${allowed}\``).join(', ')}; ${shownValue(spec, text)} is not.`,
     effect,
     ...(fixValue !== undefined ? { fixValue, fixTitle: `Set ${spec.key} to \`${fixValue}\`` } : {}),
   };
@@ -243,10 +255,10 @@ function jsonListProblem(spec: SettingSpec, text: string, effect: InvalidValueEf
   };
 }
 
-function urlProblem(spec: SettingSpec, text: string, shown: string, effect: InvalidValueEffect): ValueProblem | undefined {
+function urlProblem(spec: SettingSpec, text: string, effect: InvalidValueEffect): ValueProblem | undefined {
   const value = text.trim();
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value);
-  if (!match) return { message: `${spec.key} must be a URL (\`scheme://host…\`); ${shown} has no scheme.`, effect };
+  if (!match) return { message: `${spec.key} must be a URL (\`scheme://host…\`); ${shownValue(spec, text)} has no scheme.`, effect };
   const scheme = match[1]!;
   if (spec.schemes && !spec.schemes.includes(scheme.toLowerCase())) {
     const suggestion = schemeSuggestion(scheme, spec.schemes);
@@ -260,7 +272,7 @@ function urlProblem(spec: SettingSpec, text: string, shown: string, effect: Inva
   try {
     new URL(value.replace(/\$\{[^}]*\}/g, 'x'));
   } catch {
-    return { message: `${spec.key} is not a valid URL${spec.secret ? '' : `: ${shown}`}.`, effect };
+    return { message: `${spec.key} is not a valid URL${spec.secret ? '' : `: ${shownValue(spec, text)}`}.`, effect };
   }
   return undefined;
 }
