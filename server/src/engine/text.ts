@@ -5,18 +5,30 @@ import type { Position, Range, Span } from './types';
  * are a binary search, so converting every finding of a 10,000-line file stays cheap.
  * Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP.
  */
+/** Line breaks (`\n`, `\r\n` or a lone `\r`) in `text`. */
+function lineBreaksIn(text: string): number {
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+  // A `\r` is a break of its own unless a `\n` follows it.
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) breaks++;
+  return breaks;
+}
+
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
+    // Made at its size: pushing grows the array by copying it, for every line of every file checked.
+    const starts = new Array<number>(lineBreaksIn(text) + 1);
+    starts[0] = 0;
+    let line = 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts[line++] = i + 1;
       } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
+        starts[line++] = i + 1;
       }
     }
     this.lineStarts = starts;
