@@ -27,7 +27,14 @@ export interface InterpolationScan {
   readonly invalid: readonly Span[];
 }
 
-const NOTHING_INTERPOLATED: InterpolationScan = Object.freeze({ references: Object.freeze([]), invalid: Object.freeze([]) });
+const NONE: readonly never[] = Object.freeze([]);
+const NOTHING_INTERPOLATED: InterpolationScan = Object.freeze({ references: NONE, invalid: NONE });
+
+function added<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
 
 const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*/;
 const BRACED = /^([_a-zA-Z][_a-zA-Z0-9]*)(?:(:?[-?+])([\s\S]*))?$/;
@@ -36,8 +43,9 @@ const BRACED = /^([_a-zA-Z][_a-zA-Z0-9]*)(?:(:?[-?+])([\s\S]*))?$/;
 export function scanInterpolation(text: string, base = 0, nested = false): InterpolationScan {
   // Most values have no `$`: they share one empty answer (this runs for every value of a file).
   if (!text.includes('$')) return NOTHING_INTERPOLATED;
-  const references: VariableReference[] = [];
-  const invalid: Span[] = [];
+  // Made at their first item, with room for it alone: most values hold one reference and no error.
+  let references: VariableReference[] | undefined;
+  let invalid: Span[] | undefined;
   let index = 0;
   while (index < text.length) {
     const dollar = text.indexOf('$', index);
@@ -50,19 +58,19 @@ export function scanInterpolation(text: string, base = 0, nested = false): Inter
     if (next === '{') {
       const close = closingBrace(text, dollar + 2);
       if (close < 0) {
-        invalid.push({ start: base + dollar, end: base + text.length });
+        invalid = added(invalid, { start: base + dollar, end: base + text.length });
         break;
       }
       const body = text.slice(dollar + 2, close);
       const match = BRACED.exec(body);
       if (!match) {
-        invalid.push({ start: base + dollar, end: base + close + 1 });
+        invalid = added(invalid, { start: base + dollar, end: base + close + 1 });
       } else {
         const name = match[1]!;
         const operator = match[2] as InterpolationOperator | undefined;
         const argument = match[3];
         const nameStart = base + dollar + 2;
-        references.push({
+        references = added(references, {
           name,
           span: { start: base + dollar, end: base + close + 1 },
           nameSpan: { start: nameStart, end: nameStart + name.length },
@@ -73,8 +81,8 @@ export function scanInterpolation(text: string, base = 0, nested = false): Inter
         if (argument !== undefined && operator !== ':?' && operator !== '?') {
           const argumentStart = dollar + 2 + name.length + operator!.length;
           const inner = scanInterpolation(argument, base + argumentStart, true);
-          references.push(...inner.references);
-          invalid.push(...inner.invalid);
+          for (const reference of inner.references) references = added(references, reference);
+          for (const span of inner.invalid) invalid = added(invalid, span);
         }
       }
       index = close + 1;
@@ -84,7 +92,7 @@ export function scanInterpolation(text: string, base = 0, nested = false): Inter
     if (named) {
       const name = named[0];
       const nameStart = base + dollar + 1;
-      references.push({
+      references = added(references, {
         name,
         span: { start: base + dollar, end: nameStart + name.length },
         nameSpan: { start: nameStart, end: nameStart + name.length },
@@ -95,10 +103,10 @@ export function scanInterpolation(text: string, base = 0, nested = false): Inter
       index = dollar + 1 + name.length;
       continue;
     }
-    invalid.push({ start: base + dollar, end: base + dollar + (next === undefined ? 1 : 2) });
+    invalid = added(invalid, { start: base + dollar, end: base + dollar + (next === undefined ? 1 : 2) });
     index = dollar + 1;
   }
-  return { references, invalid };
+  return references || invalid ? { references: references ?? NONE, invalid: invalid ?? NONE } : NOTHING_INTERPOLATED;
 }
 
 /** The `}` closing a `${` whose body starts at `from`, counting nested `${…}`; -1 when absent. */

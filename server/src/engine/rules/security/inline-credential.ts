@@ -51,13 +51,13 @@ function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'c
   const env = projectEnvOf(document.uri, ctx.workspace);
   const added = new Map<string, string>();
   // The services' settings with the project `.env` interpolated, and each service's product.
-  for (const { group, product } of checkedGroups(ctx)) {
+  for (const { group, product, settings } of checkedGroups(ctx)) {
     const service = group.scope ?? '';
-    for (const setting of group.settings) {
-      const written = document.text.slice(setting.valueSpan.start, setting.valueSpan.end);
-      if (setting.value === undefined || setting.value === '' || scanInterpolation(written).references.length > 0) continue;
+    for (const { occurrence: setting, written } of settings) {
+      if (setting.value === undefined || setting.value === '') continue;
+      // The kind first: few settings are credentials, and scanning a value for `${…}` makes objects.
       const kind = credentialKind(setting, product);
-      if (!kind) continue;
+      if (!kind || scanInterpolation(written).references.length > 0) continue;
       const variable = variableName(setting.key, service, setting.value, env, added);
       ctx.report({
         span: setting.valueSpan,
