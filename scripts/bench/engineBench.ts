@@ -147,8 +147,8 @@ export async function engineBench(recorder: Recorder, quick: boolean): Promise<v
     const gate = p50s.get(10_000)! / p50s.get(1_000)!;
     recorder.record(`engine.${kind}.growth10000over1000`, gate, 'ratio', { max: 12, note: 'p50 at 10,000 lines / p50 at 1,000 lines' });
     // Context for the gate: the same p50s less the collector's pauses within each check. A
-    // 1,000-line check allocates 1.5–2 MB, which the young generation holds, so it rarely
-    // collects; a 10,000-line check allocates 13–18 MB and collects about once, copying what is
+    // 1,000-line check allocates 0.8–1.8 MB, which the young generation holds, so it rarely
+    // collects; a 10,000-line check allocates 8–17 MB and usually collects once, copying what is
     // live. Those pauses are most of the growth beyond 10×.
     const withoutGc = withoutGcP50s.get(10_000)! / withoutGcP50s.get(1_000)!;
     recorder.record(`engine.${kind}.growth10000over1000.withoutGc`, withoutGc, 'ratio', { note: "as the gate, each check's time less the collector's pauses within it" });
