@@ -28,8 +28,8 @@ const RAW_BLOCK = /_by_lua_block$/;
 const MAX_DEPTH = 100;
 
 /**
- * How a statement ended; its words are the parser's word buffer and `endAt` is the offset of the
- * `;`, `{` or `}` that ended it (of the end of the text or line for the others).
+ * How a statement ended. Its words are in the parser's word buffer, and `endAt` is where it
+ * ended: at its `;`, `{` or `}`, or where the text, a placeholder's line or a recovered line ends.
  * `recovered`: cut short at the end of a line after an unterminated quote (already reported).
  */
 type StatementEnd = 'semicolon' | 'open' | 'close' | 'eof' | 'placeholder' | 'recovered';
@@ -50,7 +50,8 @@ const TEMPLATED = 4;
 /** A quoted word whose closing quote is missing: it ends at `end`, not one past it. */
 const UNTERMINATED = 8;
 
-const NO_ARGUMENTS: readonly NginxArgument[] = [];
+/** Shared by the directives without arguments. */
+const NO_ARGUMENTS: readonly NginxArgument[] = Object.freeze([]);
 
 const SPACE = 32;
 const TAB = 9;
@@ -94,7 +95,7 @@ class NginxParser {
       const args = this.argumentWords();
       switch (end) {
         case 'semicolon':
-          if (name !== undefined) frame.children.push(this.leaf(name, nameSpan!, args, this.endSpan(1)));
+          if (name !== undefined) frame.children.push(this.leaf(name, nameSpan!, args, this.endSpan()));
           break;
         case 'placeholder':
           if (name !== undefined) frame.children.push({ ...this.leaf(name, nameSpan!, args, undefined), placeholder: true });
@@ -104,19 +105,19 @@ class NginxParser {
           break;
         case 'open':
           if (name === undefined) {
-            const open = this.endSpan(1);
+            const open = this.endSpan();
             this.error(open, 'Unexpected "{": a block needs a directive before it (`server {`, `location /path {`).');
             stack.push({ name: undefined, nameSpan: undefined, args: NO_ARGUMENTS, open, children: [] });
           } else if (RAW_BLOCK.test(name)) {
-            frame.children.push(this.rawBlock(name, nameSpan!, args, this.endSpan(1)));
+            frame.children.push(this.rawBlock(name, nameSpan!, args, this.endSpan()));
           } else if (stack.length > MAX_DEPTH) {
-            frame.children.push(this.tooDeepBlock(name, nameSpan!, args, this.endSpan(1)));
+            frame.children.push(this.tooDeepBlock(name, nameSpan!, args, this.endSpan()));
           } else {
-            stack.push({ name, nameSpan, args, open: this.endSpan(1), children: [] });
+            stack.push({ name, nameSpan, args, open: this.endSpan(), children: [] });
           }
           break;
         case 'close': {
-          const close = this.endSpan(1);
+          const close = this.endSpan();
           if (name !== undefined) {
             frame.children.push(this.leaf(name, nameSpan!, args, undefined));
             this.missingSemicolon(nameSpan!, args, 'nginx stops at the "}" that follows with unexpected "}"');
@@ -300,9 +301,9 @@ class NginxParser {
     return end;
   }
 
-  /** The span of what ended the statement: its `;`, `{` or `}` (`width` 1), or an empty one. */
-  private endSpan(width: 0 | 1): Span {
-    return { start: this.endAt, end: this.endAt + width };
+  /** The span of the `;`, `{` or `}` that ended the statement. */
+  private endSpan(): Span {
+    return { start: this.endAt, end: this.endAt + 1 };
   }
 
   /** Adds the word from `start` to `end` (a closing quote's offset for quoted words). */
@@ -423,7 +424,7 @@ class NginxParser {
       const end = this.readStatement();
       if (end === 'open') depth++;
       else if (end === 'close' && depth-- === 0) {
-        close = this.endSpan(1);
+        close = this.endSpan();
         break;
       } else if (end === 'eof') break;
     }

@@ -16,7 +16,7 @@ export interface ScopedDirective {
   readonly uri: string;
 }
 
-const NONE: readonly ScopedDirective[] = [];
+const NONE: readonly ScopedDirective[] = Object.freeze([]);
 /**
  * Scopes with at most this many directives are searched by name directly; larger ones (an
  * `http` or `server` block with hundreds of locations) index their directives by name at the
