@@ -140,7 +140,7 @@ interface Gap {
   end: number;
 }
 
-/** Empties the gap, which is one object per reader, changed in place: a new one per line was a third of the objects the reader made. */
+/** Empties the gap. The reader keeps one and changes it in place: a new one for every line read was garbage at once. */
 function clearGap(gap: Gap, end: number): void {
   gap.deepestComment = -1;
   gap.firstComment = -1;

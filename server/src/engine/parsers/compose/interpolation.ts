@@ -30,6 +30,7 @@ export interface InterpolationScan {
 const NONE: readonly never[] = Object.freeze([]);
 const NOTHING_INTERPOLATED: InterpolationScan = Object.freeze({ references: NONE, invalid: NONE });
 
+/** `list` with `item` appended; the list is made at its first item. */
 function added<T>(list: T[] | undefined, item: T): T[] {
   if (!list) return [item];
   list.push(item);

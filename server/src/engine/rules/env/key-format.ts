@@ -28,7 +28,7 @@ export const keyFormat = defineRule({
     fixable: true,
   },
   check(context) {
-    // A set, not a search of every entry per key: files with many odd keys stay linear.
+    // The keys the file sets, looked up rather than searched for: files with many odd keys stay linear.
     const keys = firstEntriesOf(context.document.ast);
     for (const entry of context.document.ast.entries) {
       checkName(context, entry, keys);
