@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { LineIndex } from './text';
 
 test('positions count LF, CRLF and lone CR line breaks', () => {
@@ -32,4 +33,26 @@ test('an offset inside a CRLF maps to the end of its line, never past it', () =>
   const index = new LineIndex('ab\r\ncd');
   assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
   assert.deepEqual(index.rangeOf({ start: 1, end: 3 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } });
+});
+
+test('every line starts where a reading character by character says, with or without carriage returns', () => {
+  const expectedStarts = (text: string) => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\r' && text[i + 1] === '\n') i++;
+      if (text[i] === '\r' || text[i] === '\n') starts.push(i + 1);
+    }
+    return starts;
+  };
+  const pieces = fc.constantFrom('\n', '\r', '\r\n', 'a', 'bc', ' ');
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const index = new LineIndex(text);
+      const starts = expectedStarts(text);
+      assert.equal(index.lineCount, starts.length, JSON.stringify(text));
+      starts.forEach((start, line) => assert.equal(index.lineStart(line), start, JSON.stringify(text)));
+    }),
+    { numRuns: 2000 },
+  );
 });

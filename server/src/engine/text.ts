@@ -1,10 +1,35 @@
 import type { Position, Range, Span } from './types';
 
 /**
- * Maps offsets to line/character positions and back. Built once per document text; lookups
- * are a binary search, so converting every finding of a 10,000-line file stays cheap.
- * Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP.
+ * Where each line of `text` starts, in an array made at its size: pushing grows an array by
+ * copying it, for every line of every file checked. Text without `\r`, nearly all of it, is read
+ * with `indexOf`, which is several times faster than a loop over every character.
  */
+function lineStartsOf(text: string): number[] {
+  if (!text.includes('\r')) {
+    let breaks = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+    const starts = new Array<number>(breaks + 1);
+    starts[0] = 0;
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
+  const starts = new Array<number>(lineBreaksIn(text) + 1);
+  starts[0] = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts[line++] = i + 1;
+    } else if (c === 10 /* \n */) {
+      starts[line++] = i + 1;
+    }
+  }
+  return starts;
+}
+
 /** Line breaks (`\n`, `\r\n` or a lone `\r`) in `text`. */
 function lineBreaksIn(text: string): number {
   let breaks = 0;
@@ -14,24 +39,16 @@ function lineBreaksIn(text: string): number {
   return breaks;
 }
 
+/**
+ * Maps offsets to line/character positions and back. Built once per document text; lookups
+ * are a binary search, so converting every finding of a 10,000-line file stays cheap.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    // Made at its size: pushing grows the array by copying it, for every line of every file checked.
-    const starts = new Array<number>(lineBreaksIn(text) + 1);
-    starts[0] = 0;
-    let line = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts[line++] = i + 1;
-      } else if (c === 10 /* \n */) {
-        starts[line++] = i + 1;
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
   }
 
   get lineCount(): number {
