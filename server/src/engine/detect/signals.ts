@@ -42,6 +42,8 @@ export function serviceSignals(envKeys: readonly string[], image: string | undef
 function nginxBackendsOf(directives: readonly NginxDirective[]): string[] {
   const backends: string[] = [];
   walkDirectives(directives, (directive) => {
+    // The name first: reading the arguments of every directive of a large file costs memory reads.
+    if (directive.name !== 'upstream' && directive.name !== 'proxy_pass') return;
     const target = directive.args[0]?.value;
     if (target !== undefined && directive.block && directive.name === 'upstream') backends.push(target);
     if (target !== undefined && directive.name === 'proxy_pass') {
