@@ -126,6 +126,11 @@ function someSequenceAccepts(fixed: readonly (readonly Slot[])[], args: readonly
   return false;
 }
 
+function hasSequenceOf(fixed: readonly (readonly Slot[])[], length: number): boolean {
+  for (const sequence of fixed) if (sequence.length === length) return true;
+  return false;
+}
+
 /** What position `index` takes in the sequences of `length` arguments. */
 function slotsAt(fixed: readonly (readonly Slot[])[], length: number, index: number): Slot[] {
   return fixed.filter((sequence) => sequence.length === length).map((sequence) => sequence[index]!);
@@ -133,9 +138,7 @@ function slotsAt(fixed: readonly (readonly Slot[])[], length: number, index: num
 
 /** The first position that no sequence of the arguments' length accepts (the first, when there is no such sequence), or -1. */
 function firstRejected(fixed: readonly (readonly Slot[])[], args: readonly NginxArgument[]): number {
-  let someOfLength = false;
-  for (const sequence of fixed) if (sequence.length === args.length) someOfLength = true;
-  if (!someOfLength) return args.length > 0 ? 0 : -1;
+  if (!hasSequenceOf(fixed, args.length)) return args.length > 0 ? 0 : -1;
   for (let position = 0; position < args.length; position++) {
     const arg = args[position]!;
     if (opaque(arg)) continue;
