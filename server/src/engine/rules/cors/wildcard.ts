@@ -61,7 +61,7 @@ function reportWildcard(context: RuleContext, group: CheckedGroup, setting: Chec
 }
 
 function checkNginx(context: RuleContext<'nginx'>): void {
-  for (const wildcard of nginxWildcards(context.document.ast.directives)) {
+  for (const wildcard of nginxWildcards(context.document.text, context.document.ast.directives)) {
     const origin = wildcard.serverName ? `https://${wildcard.serverName}` : undefined;
     // Files served from disk are the same for every visitor (scripts, fonts, a CDN mirror): `*`
     // there is common and reads nothing private, unless credentials are allowed too.
