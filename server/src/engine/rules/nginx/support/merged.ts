@@ -28,6 +28,9 @@ export interface MergedStatement {
 
 export function mergedStatement(text: string, directive: NginxDirective, context: NginxContext): MergedStatement | undefined {
   if (directive.block || directive.placeholder || directive.args.length === 0) return undefined;
+  // A directive on one line has no word that starts a line: asked of every directive, this reads
+  // its own text instead of each of its arguments.
+  if (!hasLineBreak(text, directive.nameSpan.end, directive.span.end)) return undefined;
   const own = entriesFor(directive.name, context);
   if (own.length === 0) return undefined;
   for (let index = 0; index < directive.args.length; index++) {
@@ -39,6 +42,14 @@ export function mergedStatement(text: string, directive: NginxDirective, context
     return { before: index === 0 ? directive.nameSpan : directive.args[index - 1]!.span, next: word, certain: !argumentsFit(own, directive.args) };
   }
   return undefined;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
 }
 
 function entriesFor(name: string, context: NginxContext) {
