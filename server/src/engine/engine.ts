@@ -1,5 +1,5 @@
 import type { ProductDefinition } from '../../../schemas/types';
-import { readDirectives, type FileDirectives, type Suppression } from './detect/directives';
+import { directivesOf, type FileDirectives, type Suppression } from './detect/directives';
 import { detectKind, type KindAssociation } from './detect/kind';
 import { detectMode } from './detect/mode';
 import { detectProduct } from './detect/product';
@@ -133,7 +133,7 @@ export class Engine {
     const kind = source.kind ?? this.kindOf(source.uri, source.text);
     if (!kind || skipReason(source.text)) return undefined;
     const document = this.parse(source.uri, source.text, kind);
-    const directives = readDirectives(document.ast.comments, (offset) => document.lines.lineAt(offset));
+    const directives = directivesOf(document);
     const { product, productSource } = this.resolveProduct(document, directives, options);
     const mode = options.mode ?? directives.mode ?? detectMode(document);
     return { document, product, productSource, mode, directives };

@@ -1,3 +1,4 @@
+import type { LineIndex } from '../text';
 import type { Comment, Mode, Span } from '../types';
 
 /** `# deploy-doctor …` comments: file settings and suppressions (SPEC §4). */
@@ -23,8 +24,36 @@ export interface Suppression {
 
 const MARKER = /^\s*deploy-doctor\b\s*(.*)$/;
 const SETTINGS_LINES = 10;
+/** Any mention of the marker: a file without one has no directive comment. */
+const MENTIONS_MARKER = /deploy-doctor/;
 
-export function readDirectives(comments: readonly Comment[], lineOf: (offset: number) => number): FileDirectives {
+const NO_DIRECTIVES: FileDirectives = Object.freeze({ product: undefined, mode: undefined, context: undefined, suppressions: Object.freeze([]), problems: Object.freeze([]) });
+
+/** What `directivesOf` reads: a parsed file's text, line table and comments. */
+interface CommentedDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly ast: { readonly comments: readonly Comment[] };
+}
+
+const cache = new WeakMap<readonly Comment[], FileDirectives>();
+
+/**
+ * A parsed file's directive comments, read once per parse: the engine and the nginx rules both
+ * ask. A file whose text never names `deploy-doctor`, nearly every file, is not read comment by
+ * comment (a search of the text is much cheaper for a large file).
+ */
+export function directivesOf(document: CommentedDocument): FileDirectives {
+  const comments = document.ast.comments;
+  let directives = cache.get(comments);
+  if (!directives) {
+    directives = MENTIONS_MARKER.test(document.text) ? readDirectives(comments, (offset) => document.lines.lineAt(offset)) : NO_DIRECTIVES;
+    cache.set(comments, directives);
+  }
+  return directives;
+}
+
+function readDirectives(comments: readonly Comment[], lineOf: (offset: number) => number): FileDirectives {
   let product: string | undefined;
   let mode: Mode | undefined;
   let context: string | undefined;

@@ -1,4 +1,4 @@
-import { readDirectives } from '../../../detect/directives';
+import { directivesOf } from '../../../detect/directives';
 import type { ParsedDocumentOf } from '../../../document';
 import type { NginxDirective } from '../../../parsers/nginx/ast';
 import { MAIN_CONTEXT, allows, contextNamed, walkNginx, type NginxContext } from '../../../parsers/nginx/context';
@@ -77,7 +77,7 @@ function resolve(document: NginxDocument, workspace: RuleWorkspace, state: Resol
 
 /** `# deploy-doctor context=server` in the file's first lines. */
 export function declaredContext(document: NginxDocument): NginxContext | undefined {
-  const name = readDirectives(document.ast.comments, (offset) => document.lines.lineAt(offset)).context;
+  const name = directivesOf(document).context;
   return name === undefined ? undefined : contextNamed(name);
 }
 
