@@ -2,6 +2,7 @@ import { blockContext, contextLabel, contextNamed, entriesIn, type NginxContext 
 import type { NginxDirective } from '../../parsers/nginx/ast';
 import { entriesOf } from '../../parsers/nginx/reference';
 import type { Fix } from '../../types';
+import { mayHaveDirectives } from '../../detect/directives';
 import { defineRule } from '../rule';
 import { insertLineBefore, removalSpan } from './support/edits';
 import { describeRoot, type NginxDocument } from './support/fileContext';
@@ -25,7 +26,7 @@ export const directiveContext = defineRule({
   },
   check(context) {
     const document = context.document;
-    for (const comment of document.ast.comments) {
+    for (const comment of mayHaveDirectives(document.text) ? document.ast.comments : []) {
       const name = CONTEXT_DIRECTIVE.exec(comment.text)?.[1];
       if (name !== undefined && !contextNamed(name)) {
         context.report({
