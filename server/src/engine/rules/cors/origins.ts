@@ -97,7 +97,7 @@ function servesStaticFiles(block: NginxDirective | undefined): boolean {
 
 /**
  * The header's name, as any text that sets it must spell it: an argument's value is its text with
- * only quotes and `\"`, `\\`, `\t`, `\r`, `\n` escapes resolved, none of which gives a letter or `-`.
+ * only quotes and the escapes `\"`, `\'`, `\\`, `\t`, `\r`, `\n` resolved, none of which gives a letter or `-`.
  */
 const ALLOW_ORIGIN_TEXT = /access-control-allow-origin/i;
 
