@@ -121,6 +121,13 @@ export class PathRegistry {
   }
 }
 
+/** `orgs`, 0, `id` → `orgs.id`: the key products and rules name, array-of-tables indexes left out. */
+export function settingKey(path: TomlPath): string {
+  // Most paths have one part and no index: no array and no new string for them.
+  if (path.length === 1 && typeof path[0] === 'string') return path[0];
+  return path.filter((part) => typeof part === 'string').join('.');
+}
+
 /** `orgs.0.id` → `orgs[0].id`, as a reader of the file would name it. */
 export function displayPath(path: TomlPath): string {
   let text = '';

@@ -2,7 +2,7 @@ import { LineIndex } from '../../text';
 import type { Comment, ParseError, Span } from '../../types';
 import type { TomlKeyPart, TomlKeyValue, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
 import { isBareKeyChar, isDigit, isKeyStart, isScalarChar, scalarKind, unescapeBasic } from './lexical';
-import { PathRegistry, type PathConflict } from './paths';
+import { PathRegistry, settingKey, type PathConflict } from './paths';
 
 /**
  * A key/value pair as the parser returns it, before its value is attached: the parser sets
@@ -31,13 +31,6 @@ interface ScannedValue {
 
 function failed(start: number, end: number): ScannedValue {
   return { span: { start, end: Math.max(start, end) }, kind: 'invalid', ok: false };
-}
-
-/** `orgs`, 0, `id` → `orgs.id`. */
-function settingKey(path: TomlPath): string {
-  // Most paths have one part and no index: no array and no new string for them.
-  if (path.length === 1 && typeof path[0] === 'string') return path[0];
-  return path.filter((part) => typeof part === 'string').join('.');
 }
 
 const MAX_DEPTH = 100;

@@ -3,6 +3,7 @@ import { knownNames, specOf } from '../../../../../schemas/lookup';
 import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
 import { isRequired } from '../../../../../schemas/view';
 import { generateKey } from '../../keygen';
+import { settingKey } from '../../parsers/toml/paths';
 import { checkedGroupsOf, type CheckedGroup } from '../../rules/schema/productSettings';
 import { formatLabel } from '../../rules/secret/analysis';
 import type { Span } from '../../types';
@@ -73,7 +74,7 @@ function tableAt(document: CursorContext['analyzed']['document'], offset: number
   if (document.kind !== 'toml') return '';
   let current = '';
   for (const table of document.ast.tables) {
-    if (table.span.start < offset) current = table.path.filter((part) => typeof part === 'string').join('.');
+    if (table.span.start < offset) current = settingKey(table.path);
   }
   return current;
 }
