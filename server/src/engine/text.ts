@@ -6,18 +6,14 @@ import type { Position, Range, Span } from './types';
  * with `indexOf`, which is several times faster than a loop over every character.
  */
 function lineStartsOf(text: string): number[] {
-  if (!text.includes('\r')) {
-    let breaks = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
-    const starts = new Array<number>(breaks + 1);
-    starts[0] = 0;
-    let line = 1;
+  const carriageReturns = text.includes('\r');
+  const starts = new Array<number>(lineBreaksIn(text, carriageReturns) + 1);
+  starts[0] = 0;
+  let line = 1;
+  if (!carriageReturns) {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
     return starts;
   }
-  const starts = new Array<number>(lineBreaksIn(text) + 1);
-  starts[0] = 0;
-  let line = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {
@@ -30,10 +26,11 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** Line breaks (`\n`, `\r\n` or a lone `\r`) in `text`. */
-function lineBreaksIn(text: string): number {
+/** Line breaks (`\n`, `\r\n` or a lone `\r`) in `text`; `carriageReturns` when it has a `\r`. */
+function lineBreaksIn(text: string, carriageReturns: boolean): number {
   let breaks = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+  if (!carriageReturns) return breaks;
   // A `\r` is a break of its own unless a `\n` follows it.
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) breaks++;
   return breaks;
