@@ -1,6 +1,10 @@
 import type { Rule } from '../rule';
+import buildAndImage from './build-and-image';
+import duplicateContainerName from './duplicate-container-name';
+import duplicatePort from './duplicate-port';
 import envFileMissing from './env-file-missing';
 import exposedDatastore from './exposed-datastore';
+import imageTag from './image-tag';
 import healthcheckMissing from './healthcheck-missing';
 import product from './product';
 import schema from './schema';
@@ -19,5 +23,9 @@ export const composeRules: readonly Rule[] = [
   undefinedVariable,
   envFileMissing,
   exposedDatastore,
+  duplicatePort,
+  duplicateContainerName,
+  imageTag,
+  buildAndImage,
   product,
 ];

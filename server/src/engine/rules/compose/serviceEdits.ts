@@ -51,3 +51,13 @@ export function appendListItemEdit(file: ComposeFile, text: string, service: Com
   const { offset, prefix } = lineAfter(text, blockEnd(serviceMap));
   return { span: { start: offset, end: offset }, newText: `${prefix}${indent}${key}:${eol}${deeper(file, text, indent)}- ${item}${eol}` };
 }
+
+/** Adds `key: value` as the last key of a block-style service. */
+export function appendServiceKeyEdit(text: string, service: ComposeService, key: string, value: string): TextEdit | undefined {
+  const map = service.value;
+  if (service.merged || !isBlockMap(map)) return undefined;
+  const firstKey = map.items[0]!.key as Node;
+  const indent = lineIndentOf(text, firstKey.range?.[0] ?? 0);
+  const { offset, prefix } = lineAfter(text, blockEnd(map));
+  return { span: { start: offset, end: offset }, newText: `${prefix}${indent}${key}: ${value}${eolOf(text)}` };
+}
