@@ -4,7 +4,7 @@ import { runCli, workspace } from './run';
 
 const files = {
   'deploy/.env': '# deploy-doctor disable-next-line env/duplicate-key\nAPP_NAME=demo\nbroken line\n',
-  'docker-compose.yml': 'version: "3.8"\nservices:\n  web:\n    image: nginx\n',
+  'docker-compose.yml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n',
 };
 
 test('text output: a header per file, aligned `line:col  severity  message  rule` rows, a summary', () => {

@@ -26,7 +26,7 @@ function only(diagnostics: readonly Diagnostic[], rule: string): Diagnostic {
 }
 
 test('disable for this line: a comment above, with the line indentation and the file line break', () => {
-  const text = 'services:\r\n  web:\r\n    image: nginx\r\n    restartt: always\r\n';
+  const text = 'services:\r\n  web:\r\n    image: nginx:1.27\r\n    restartt: always\r\n';
   const { document, diagnostics, context } = setup('/p/docker-compose.yml', text, 'compose');
   const diagnostic = only(diagnostics, 'compose/schema');
   const action = disableAction(document, diagnostic, context, diagnostics)!;

@@ -12,6 +12,8 @@ const OPERATOR = /:?[-+?]/y;
  * ("invalid interpolation format") while dotenv-expand expands `${BAR` and `${BAR!}` as `$BAR`
  * and keeps `${}` as written; `$BAR}` expands BAR and keeps the brace. None reads as meant.
  */
+// The fixes change the raw value dotenv reads (to what the expanders were meant to see), so they
+// are offered one by one and never applied by "fix all".
 export const malformedReference = defineRule({
   meta: {
     id: 'env/malformed-reference',
@@ -64,7 +66,7 @@ function malformedIn(text: string, entry: EnvEntry, secret: boolean): Finding[] 
         message: secret
           ? `A \`$NAME}\` in the value of ${entry.key} has a closing brace but no opening one: docker compose and dotenv-expand expand \`$NAME\` and keep the \`}\`. Write \`\${NAME}\`, or single-quote the value if the \`$\` is literal.`
           : `\`$${name[0]}}\` has a closing brace but no opening one: docker compose and dotenv-expand expand \`$${name[0]}\` and keep the \`}\`. Write \`\${${name[0]}}\`.`,
-        fixes: [{ title: `Write \`\${${secret ? '…' : name[0]}}\``, isPreferred: true, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: '{' }] }],
+        fixes: [{ title: `Write \`\${${secret ? '…' : name[0]}}\``, isPreferred: false, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: '{' }] }],
       });
     }
     offset = nameEnd - 1;
@@ -88,7 +90,7 @@ function checkBraced(text: string, entry: EnvEntry, dollar: number, end: number,
     findings.push({
       span: { start: dollar, end: Math.min(nameEnd, end) },
       message: `${secret ? `A \`\${\` in the value of ${entry.key}` : `\`\${${shownName}\``} is never closed: docker compose refuses the file ("invalid interpolation format") and dotenv-expand guesses where it ends. Close it with \`}\`${secret ? ', or single-quote the value if the `$` is literal' : ''}.`,
-      fixes: fixable ? [{ title: `Close \`\${${shownName}}\``, isPreferred: true, edits: [{ span: { start: nameEnd, end: nameEnd }, newText: '}' }] }] : [],
+      fixes: fixable ? [{ title: `Close \`\${${shownName}}\``, isPreferred: false, edits: [{ span: { start: nameEnd, end: nameEnd }, newText: '}' }] }] : [],
     });
     return nameEnd - 1;
   }
