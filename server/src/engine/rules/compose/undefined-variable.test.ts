@@ -90,3 +90,18 @@ test('keys are not interpolated and comments are not read', () => {
   const compose = 'services:\n  a:\n    image: x # ${IN_COMMENT}\n    labels:\n      ${KEY}: v\n';
   assert.deepEqual(findingsOf(checkText(compose, { kind: 'compose' }), RULE), []);
 });
+
+test('a variable the .env lacks but .env.example lists: the message says so and the fix copies the example value', () => {
+  const compose = 'services:\n  app:\n    image: "app:${APP_TAG}"\n    environment:\n      TOKEN: ${API_TOKEN}\n';
+  const example = 'APP_TAG=1.4.2\nAPI_TOKEN=replace-me-0123456789abcdef\n';
+  const result = checkText(compose, { path: '/project/docker-compose.yml', files: { '/project/.env': 'OTHER=1', '/project/.env.example': example } });
+  const [tag, token] = findingsOf(result, 'compose/undefined-variable');
+  assert.match(tag!.message, /`\.env\.example` lists it: copy it from there\.$/);
+  assert.equal(tag!.related[0]!.range.start.line, 0);
+  const tagEdit = tag!.fixes[0]!.changes.find((change) => change.uri.endsWith('/.env'))!;
+  assert.equal(tagEdit.edits[0]!.newText, '\nAPP_TAG=1.4.2\n');
+  assert.equal(tag!.fixes[0]!.title, "Add `APP_TAG` to .env with the example's value");
+  // A secret's example value is never copied.
+  const tokenEdit = token!.fixes[0]!.changes.find((change) => change.uri.endsWith('/.env'))!;
+  assert.equal(tokenEdit.edits[0]!.newText, '\nAPI_TOKEN=\n');
+});

@@ -4,9 +4,9 @@ import { envValues, projectEnvOf, type ProjectEnv } from '../../parsers/compose/
 import { services } from '../../parsers/compose/services';
 import { composeEnvFiles } from '../../parsers/compose/environment';
 import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
-import { eolOf } from '../../parsers/compose/yamlText';
 import type { Fix, RelatedLocation } from '../../types';
 import { basename, resolveSibling } from '../../uri';
+import { appendLinesEdit, copiedValue, exampleOf } from '../env/example';
 import { defineRule, type RuleWorkspace } from '../rule';
 
 export default defineRule({
@@ -22,6 +22,8 @@ export default defineRule({
     const env = projectEnvOf(ctx.document.uri, ctx.workspace);
     const envFileSources = envFileDefinitions(file, ctx.document.uri, ctx.workspace);
     const references = valueInterpolations(file).references;
+    // Read only when some reference needs it: most compose files have every variable in `.env`.
+    let example: ReturnType<typeof exampleOf> | null = null;
     for (const reference of references) {
       if (!isReported(reference, references, env)) continue;
       const name = reference.name;
@@ -42,7 +44,13 @@ export default defineRule({
         message += ` It is set in \`${basename(definedIn.uri)}\`, an \`env_file:\` — but Compose reads \`env_file:\` only for the container's environment, never for \`\${…}\` in the compose file.`;
         if (definedIn.span) related.push({ uri: definedIn.uri, span: definedIn.span, message: `\`${name}\` is set here, for the container only` });
       }
-      const fixes: Fix[] = value === undefined ? [addToEnvFix(env, name)] : [];
+      if (value === undefined && example === null) example = exampleOf(env.uri, ctx.workspace);
+      const documented = value === undefined ? example?.entries.get(name) : undefined;
+      if (example && documented) {
+        message += ` \`${example.name}\` lists it: copy it from there.`;
+        related.push({ uri: example.uri, span: documented.keySpan, message: `\`${name}\` is listed here` });
+      }
+      const fixes: Fix[] = value === undefined ? [addToEnvFix(env, name, example && documented ? copiedValue(example, documented, ctx.product) : '')] : [];
       ctx.report({ span: reference.span, message, ...(required ? { severity: 'error' } : {}), related, fixes });
     }
   },
@@ -79,18 +87,16 @@ function isReported(reference: VariableReference, all: readonly VariableReferenc
   return true;
 }
 
-/** `VAR=` appended to the project `.env`, keeping every byte it has; creates the file when absent. */
-function addToEnvFix(env: ProjectEnv, name: string): Fix {
-  const text = env.text ?? '';
-  const eol = text === '' ? '\n' : eolOf(text);
-  const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
+/** `VAR=value` appended to the project `.env`, keeping every byte it has; creates the file when absent. */
+function addToEnvFix(env: ProjectEnv, name: string, value: string): Fix {
   return {
-    title: `Add \`${name}=\` to .env`,
+    // The title names the key only: the value may be a credential copied from the example.
+    title: value === '' ? `Add \`${name}=\` to .env` : `Add \`${name}\` to .env with the example's value`,
     isPreferred: true,
     fileEdits: [
       {
         uri: env.uri,
-        edits: [{ span: { start: text.length, end: text.length }, newText: `${prefix}${name}=${eol}` }],
+        edits: [appendLinesEdit(env.text ?? '', [`${name}=${value}`])],
         ...(env.text === undefined ? { create: true } : {}),
       },
     ],
