@@ -37,18 +37,15 @@ function checkBlock(context: RuleContext<'nginx'>, owner: NginxDirective | undef
   if (where.kind !== 'directives' || (where.family !== 'http' && where.family !== 'core')) return;
   const { document, workspace } = context;
   const entries = scopeOf(owner, children, document.uri, workspace).directives;
-  for (let later = 1; later < entries.length; later++) {
-    const entry = entries[later]!;
+  // The first of each single directive, made only once one is seen: most blocks have a few.
+  let firsts: Map<string, ScopedDirective> | undefined;
+  for (const entry of entries) {
     const name = entry.directive.name;
-    if (entry.uri !== document.uri || !SINGLE_DIRECTIVES.has(name) || entry.directive.placeholder || isTemplated(name)) continue;
-    const first = firstNamed(entries, later, name);
-    if (first) report(context, owner, where, first, entry.directive);
+    if (!SINGLE_DIRECTIVES.has(name) || entry.directive.placeholder) continue;
+    const first = (firsts ??= new Map()).get(name);
+    if (!first) firsts.set(name, entry);
+    else if (entry.uri === document.uri && !isTemplated(name)) report(context, owner, where, first, entry.directive);
   }
-}
-
-function firstNamed(entries: readonly ScopedDirective[], before: number, name: string): ScopedDirective | undefined {
-  for (let index = 0; index < before; index++) if (entries[index]!.directive.name === name) return entries[index];
-  return undefined;
 }
 
 function report(context: RuleContext<'nginx'>, owner: NginxDirective | undefined, where: NginxContext, first: ScopedDirective, later: NginxDirective): void {
