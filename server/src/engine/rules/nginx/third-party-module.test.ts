@@ -35,7 +35,7 @@ test('third-party directives are information naming their module, once per modul
   ]);
   assert.equal(
     findings[1]!.message,
-    '`more_set_headers` comes from the headers-more-nginx-module module (Debian/Ubuntu `libnginx-mod-http-headers-more-filter`; built into OpenResty), which nginx does not build in: nginx starts only where it is loaded. Declare it as `headers-more` among the project\'s nginx modules to silence this.',
+    '`more_set_headers` comes from the module headers-more-nginx-module (Debian/Ubuntu `libnginx-mod-http-headers-more-filter`; built into OpenResty), which nginx does not build in: nginx starts only where it is loaded. Declare it as `headers-more` among the project\'s nginx modules to silence this.',
   );
 });
 

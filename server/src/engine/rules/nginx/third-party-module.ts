@@ -34,7 +34,7 @@ export const thirdPartyModule = defineRule({
       context.report({
         span: directive.nameSpan,
         message:
-          `\`${directive.name}\` comes from the ${module.project} module${sourcesOf(module)}, which nginx does not build in: ` +
+          `\`${directive.name}\` comes from the module ${module.project}${sourcesOf(module)}, which nginx does not build in: ` +
           `nginx starts only where it is loaded. Declare it as \`${module.id}\` among the project's nginx modules to silence this.`,
       });
     });
