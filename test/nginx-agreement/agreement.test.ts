@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { checkText } from '../../server/src/engine/testing';
 import { compare, STRUCTURAL_RULES, type Comparison } from './compare';
-import { mutants, type MutationKind } from './mutate';
+import { MUTATION_KINDS, mutants, type MutationKind } from './mutate';
 import { findNginx, judge } from './nginxRun';
 import { localizePaths, placementOf, renderTemplates, wrap, type Paths } from './prepare';
 import { corpusSources, fixtureSources, guideSources, type Source } from './sources';
@@ -135,6 +135,7 @@ function report(t: { diagnostic(message: string): void }, outcomes: readonly Out
     line('nginx agreement', outcomes),
     `  ${line('originals', originals)}`,
     `  ${line('mutants', mutated)}`,
+    `  mutants by kind: ${MUTATION_KINDS.map((kind) => line(kind, mutated.filter((outcome) => outcome.testCase.kind === kind))).join(', ')}`,
     `  structural rules compared: ${STRUCTURAL_RULES.join(', ')}`,
     `  nginx rejected for other reasons (only the lines before its error compared): ${outcomes.filter((outcome) => !outcome.comparison.judged).length}`,
     `  adjusted for this machine (missing files, hosts, modules, newer directives): ${outcomes.filter((outcome) => outcome.adjustments.length > 0).length}`,

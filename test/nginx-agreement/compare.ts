@@ -13,18 +13,21 @@ import type { Verdict } from './nginxRun';
  *   names: nginx reports the line of the `;` or `{`), and no such error in any earlier statement,
  *   since nginx accepted those. "unexpected end of file" can only point at the end: there, our
  *   error naming the unclosed block (or the unterminated statement) anywhere is the match.
+ * - nginx rejects a directive set twice in a block ("is duplicate"): nginx/duplicate-directive's
+ *   error there, as for the structural rules.
  * - nginx rejects for another reason (a duplicate location, a zone used before it is declared):
  *   the lines before its error were accepted, so we must report no error there.
  */
 
-export const STRUCTURAL_RULES = ['nginx/syntax', 'nginx/unknown-directive', 'nginx/directive-context', 'nginx/invalid-args'] as const;
+export const STRUCTURAL_RULES = ['nginx/syntax', 'nginx/unknown-directive', 'nginx/directive-context', 'nginx/invalid-args', 'nginx/duplicate-directive'] as const;
 
-export type Category = 'syntax' | 'unknown' | 'context' | 'arguments' | 'other';
+export type Category = 'syntax' | 'unknown' | 'context' | 'arguments' | 'duplicate' | 'other';
 
 export function categoryOf(message: string): Category {
   if (/^unexpected |^unexpected end of file|is not terminated by|has no opening "\{"/.test(message)) return 'syntax';
   if (/^unknown directive/.test(message)) return 'unknown';
   if (/directive is not allowed here/.test(message)) return 'context';
+  if (/^"[^"]+" directive is duplicate$/.test(message)) return 'duplicate';
   if (/invalid number of|invalid value|invalid parameters? |must be "on" or "off"|directive invalid value|invalid number|invalid condition|invalid variable name|invalid location modifier/.test(message)) return 'arguments';
   return 'other';
 }
@@ -35,6 +38,7 @@ const MATCHING: Readonly<Record<Exclude<Category, 'other'>, readonly string[]>> 
   context: ['nginx/directive-context'],
   // Two directives run together by a missing `;` are reported by nginx/syntax.
   arguments: ['nginx/invalid-args', 'nginx/syntax'],
+  duplicate: ['nginx/duplicate-directive'],
 };
 
 export interface Comparison {

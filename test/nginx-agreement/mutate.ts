@@ -1,16 +1,18 @@
 import { parseNginx } from '../../server/src/engine/parsers/nginx/parse';
 import type { NginxDirective } from '../../server/src/engine/parsers/nginx/ast';
 import { entriesOf } from '../../server/src/engine/parsers/nginx/reference';
+import { SINGLE_DIRECTIVES } from '../../server/src/engine/rules/nginx/support/singleDirectives';
 import { applyEdits, walk } from './prepare';
 
 /*
  * Mutants of a real configuration, the mistakes people make: a deleted `;` or `}`, a directive
- * moved into another block, a misspelt name, a wrong `on | off` value. Deterministic: the same
+ * moved into another block, a misspelt name, a wrong `on | off` value, a directive nginx reads
+ * once per block written twice. Deterministic: the same
  * seed gives the same mutants, so a disagreement can be reproduced.
  */
 
-export type MutationKind = 'delete-semicolon' | 'delete-brace' | 'move-directive' | 'misspell' | 'bad-flag';
-export const MUTATION_KINDS: readonly MutationKind[] = ['delete-semicolon', 'delete-brace', 'move-directive', 'misspell', 'bad-flag'];
+export type MutationKind = 'delete-semicolon' | 'delete-brace' | 'move-directive' | 'misspell' | 'bad-flag' | 'duplicate';
+export const MUTATION_KINDS: readonly MutationKind[] = ['delete-semicolon', 'delete-brace', 'move-directive', 'misspell', 'bad-flag', 'duplicate'];
 
 export interface Mutant {
   readonly kind: MutationKind;
@@ -96,6 +98,13 @@ function mutate(
       ];
       const spelled = pick(variants.filter((variant) => variant !== name))!;
       return { kind, text: applyEdits(text, [{ ...target.nameSpan, text: spelled }]), description: `misspelt ${name} as ${spelled} (line ${lineOf(target.span.start)})` };
+    }
+    case 'duplicate': {
+      // Written again right after itself, on the same line: nginx names that line.
+      const target = pick(directives.filter((directive) => !directive.block && directive.semicolon && SINGLE_DIRECTIVES.has(directive.name)));
+      if (!target) return undefined;
+      const snippet = text.slice(target.span.start, target.span.end);
+      return { kind, text: applyEdits(text, [{ start: target.span.end, end: target.span.end, text: ` ${snippet}` }]), description: `repeated ${target.name} (line ${lineOf(target.span.start)})` };
     }
     case 'bad-flag': {
       const flags = directives.filter(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseNginx } from '../../server/src/engine/parsers/nginx/parse';
 import type { NginxDirective } from '../../server/src/engine/parsers/nginx/ast';
 import { entriesOf, nginxReference } from '../../server/src/engine/parsers/nginx/reference';
+import { thirdPartyModuleOf } from '../../server/src/engine/rules/nginx/support/thirdParty';
 import { LineIndex } from '../../server/src/engine/text';
 import { applyEdits, blank, walk, type Paths } from './prepare';
 
@@ -26,7 +27,8 @@ export function findNginx(): string | undefined {
 
 /**
  * Runs `nginx -t` on the text in `folder`. Errors that only say this machine lacks something —
- * a file to include or read, a host name, a user, a module Debian builds separately, a
+ * a file to include or read, a host name, a user, a module Debian builds separately or a
+ * third-party module's directive (support/thirdParty.ts), a
  * directive newer than this nginx that the reference documents, a certificate — are removed
  * (their statement blanked, line breaks kept) and nginx runs again, so the verdict is about the
  * configuration itself.
@@ -62,7 +64,7 @@ function runNginx(nginx: string, folder: string, text: string): Promise<Verdict>
 function adjust(text: string, verdict: Extract<Verdict, { accepted: false }>, paths: Paths): string | undefined {
   const message = verdict.message;
   const unknown = /^unknown directive "([^"]+)"/.exec(message);
-  if (unknown) return nginxReference().entries.has(unknown[1]!) ? blankStatementAt(text, verdict.line) : undefined;
+  if (unknown) return nginxReference().entries.has(unknown[1]!) || thirdPartyModuleOf(unknown[1]!) ? blankStatementAt(text, verdict.line) : undefined;
   const host = /^host not found in upstream "([^"/:]+)/.exec(message);
   if (host) {
     const name = host[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -48,6 +48,8 @@ export interface EngineOptions {
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
   readonly kindAssociations?: readonly KindAssociation[];
   readonly productAssociations?: readonly ProductAssociation[];
+  /** nginx modules the deployment loads (module ids of rules/nginx/support/thirdParty.ts: `headers-more`, `lua`, `njs`, …). */
+  readonly nginxModules?: readonly string[];
 }
 
 /** Host choices for one check (the CLI's `--product`/`--mode`, the editor's status-bar pick). */
@@ -159,6 +161,7 @@ export class Engine {
         products: this.products,
         mode,
         workspace: ruleWorkspace,
+        nginxModules: this.options.nginxModules,
         report: (finding) => findings.push({ rule, finding }),
       };
       try {

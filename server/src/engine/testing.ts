@@ -30,6 +30,7 @@ export interface CheckTextOptions {
   readonly rules?: readonly Rule[];
   readonly products?: readonly ProductDefinition[];
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
+  readonly nginxModules?: readonly string[];
 }
 
 /** A workspace of in-memory files keyed by absolute path. */
@@ -43,6 +44,7 @@ export function engineFor(options: CheckTextOptions = {}): Engine {
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.products ? { products: options.products } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.nginxModules ? { nginxModules: options.nginxModules } : {}),
   };
   return new Engine(engineOptions);
 }

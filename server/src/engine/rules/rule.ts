@@ -29,6 +29,11 @@ export interface RuleContext<K extends FileKind = FileKind> {
   readonly products: readonly ProductDefinition[];
   readonly mode: Mode;
   readonly workspace: RuleWorkspace;
+  /**
+   * nginx modules the project declares it loads (`headers-more`, `lua`, `njs`, `brotli`; see
+   * rules/nginx/support/thirdParty.ts): their directives are not reported at all.
+   */
+  readonly nginxModules?: readonly string[];
   report(finding: Finding): void;
 }
 

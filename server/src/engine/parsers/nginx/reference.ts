@@ -24,7 +24,19 @@ export interface DirectiveEntry {
   readonly default: string;
   /** Argument counts and fixed values, from `syntax`. */
   readonly shapes: readonly ArgumentShape[];
+  /** What the description says when the directive is obsolete, else undefined. */
+  readonly obsolete: ObsoleteNote | undefined;
 }
+
+/** "This directive was made obsolete in version 1.15.0 and was removed in version 1.25.1. …" */
+export interface ObsoleteNote {
+  readonly since: string;
+  readonly removedIn: string | undefined;
+  /** The description's advice ("The `ssl` parameter of the `listen` directive should be used instead."), if any. */
+  readonly instead: string | undefined;
+}
+
+const OBSOLETE = /This directive (?:was made obsolete in version ([\d.]+)(?: and was removed in version ([\d.]+))?|is obsolete since version ([\d.]+))\.\s*(The [^.]*? (?:should|can) be used instead\.)?/;
 
 export interface NginxReference {
   readonly entries: ReadonlyMap<string, readonly DirectiveEntry[]>;
@@ -57,6 +69,7 @@ export function nginxReference(): NginxReference {
   const { Format, getDirectives } = lib();
   for (const directive of getDirectives(Format.HTML)) {
     let shapes: readonly ArgumentShape[] | undefined;
+    let obsolete: ObsoleteNote | null | undefined;
     const entry: DirectiveEntry = {
       name: directive.name,
       module: directive.module,
@@ -73,6 +86,10 @@ export function nginxReference(): NginxReference {
           shapes = directive.syntax.map((syntax) => argumentShapeOf(syntax, notes));
         }
         return shapes;
+      },
+      get obsolete() {
+        if (obsolete === undefined) obsolete = obsoleteNoteOf(directive.description) ?? null;
+        return obsolete ?? undefined;
       },
     };
     appendTo(entries, entry.name, entry);
@@ -132,6 +149,14 @@ function notesOf(description: string): SyntaxNotes {
   }
   const parameters = new Set([...description.matchAll(/<code>([a-z_][a-z0-9_]*)<\/code>/g)].map((match) => match[1]!));
   return { commercial, parameters };
+}
+
+function obsoleteNoteOf(description: string): ObsoleteNote | undefined {
+  if (!description.includes('obsolete')) return undefined;
+  const text = description.replace(/<[^>]+>/g, (tag) => (tag.startsWith('<code') || tag === '</code>' ? '`' : '')).replace(/\s+/g, ' ').replace(/``/g, '');
+  const match = OBSOLETE.exec(text);
+  if (!match) return undefined;
+  return { since: (match[1] ?? match[3])!, removedIn: match[2], instead: match[4] };
 }
 
 function familyOf(module: string): NginxFamily {

@@ -47,3 +47,58 @@ test('add_header_inherit merge (nginx 1.29.3) keeps the parent headers', () => {
   const text = 'server {\n    add_header X-Frame-Options SAMEORIGIN;\n    location / {\n        add_header_inherit merge;\n        add_header Cache-Control no-store;\n    }\n}\n';
   assert.deepEqual(inheritanceOf(text), []);
 });
+
+test("a proxy_set_header in a location drops the server's: the same rule, naming the directive and the lost headers, never their values", () => {
+  const text = [
+    'server {',
+    '    proxy_set_header X-Real-IP $remote_addr;',
+    '    proxy_set_header Authorization "Bearer s3cr3t-value";',
+    '    location /api/ {',
+    '        proxy_set_header Host $host;',
+    '        proxy_pass http://app:8000;',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const [finding, ...rest] = inheritanceOf(text);
+  assert.deepEqual(rest, []);
+  assert.equal(textOf(text, finding!), 'proxy_set_header');
+  assert.deepEqual(finding!.range.start, { line: 4, character: 8 });
+  assert.equal(
+    finding!.message,
+    'This `proxy_set_header` stops `location /api/` from inheriting 2 headers set in `server`: `X-Real-IP`, `Authorization`. nginx inherits `proxy_set_header` only into blocks that set none; repeat them here, or move them all into a snippet included in both.',
+  );
+  assert.doesNotMatch(JSON.stringify(finding), /s3cr3t/);
+});
+
+test('error_page, limit_req, limit_conn and fastcgi_param are compared by codes, zone and exact parameter name', () => {
+  const text = [
+    'server {',
+    '    error_page 404 /404.html;',
+    '    error_page 500 502 = /50x.html;',
+    '    limit_req zone=api burst=10;',
+    '    limit_conn addr 10;',
+    '    fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;',
+    '    location /a/ {',
+    '        error_page 404 /a404.html;',
+    '        error_page 500 502 /a50x.html;',
+    '        limit_req zone=api burst=20;',
+    '    }',
+    '    location /b/ {',
+    '        error_page 404 /b404.html;',
+    '        limit_conn perip 1;',
+    '        fastcgi_param script_filename x;',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const findings = inheritanceOf(text);
+  assert.deepEqual(findings.map((finding) => [finding.range.start.line, textOf(text, finding), /inheriting (.*?) set/.exec(finding.message)![1]]), [
+    [12, 'error_page', 'the error page'],
+    [13, 'limit_conn', 'the limit'],
+    [14, 'fastcgi_param', 'the parameter'],
+  ]);
+  assert.match(findings[0]!.message, /`500 502`/);
+  assert.match(findings[1]!.message, /`addr`/);
+  assert.match(findings[2]!.message, /`SCRIPT_FILENAME`/);
+});

@@ -1,11 +1,14 @@
 import type { Rule } from '../rule';
 import { bodySize } from './body-size';
+import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
+import { duplicateDirective } from './duplicate-directive';
 import { headerInheritance } from './header-inheritance';
 import { invalidArgs } from './invalid-args';
 import { sseBuffering } from './sse-buffering';
 import { sseConnection } from './sse-connection';
 import { nginxSyntax } from './syntax';
+import { thirdPartyModule } from './third-party-module';
 import { tls } from './tls';
 import { unknownDirective } from './unknown-directive';
 import { websocketUpgrade } from './websocket-upgrade';
@@ -22,4 +25,7 @@ export const nginxRules: readonly Rule[] = [
   bodySize,
   headerInheritance,
   tls,
+  duplicateDirective,
+  thirdPartyModule,
+  deprecated,
 ];

@@ -61,7 +61,7 @@ test('entries of map, types, geo, split_clients and charset_map are data, not di
 });
 
 test('with a load_module in the workspace, unknown names are warnings that may come from that module', () => {
-  const text = 'server {\n    more_set_headers "Server: x";\n}\n';
+  const text = 'server {\n    zstd_comp_level 3;\n}\n';
   const [finding] = unknownOf(text, { '/project/nginx/nginx.conf': 'load_module modules/ngx_http_headers_more_filter_module.so;\nevents {}\nhttp { include conf.d/*.conf; }\n' });
   assert.equal(finding!.severity, 'warning');
   assert.match(finding!.message, /load_module/);
@@ -74,7 +74,7 @@ test('template placeholders are not directives', () => {
 });
 
 test('a suppression comment silences it', () => {
-  const text = 'server {\n    # deploy-doctor disable-next-line nginx/unknown-directive\n    more_set_headers "Server: x";\n}\n';
+  const text = 'server {\n    # deploy-doctor disable-next-line nginx/unknown-directive\n    zstd_comp_level 3;\n}\n';
   assert.deepEqual(unknownOf(text), []);
 });
 

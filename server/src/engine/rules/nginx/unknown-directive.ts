@@ -2,14 +2,16 @@ import { namesAllowedIn } from '../../parsers/nginx/context';
 import { entriesOf, nginxReference } from '../../parsers/nginx/reference';
 import { defineRule } from '../rule';
 import { closestName } from './support/closest';
+import { thirdPartyModuleOf } from './support/thirdParty';
 import { nginxFilesOf } from './support/includes';
 import { isTemplated, visitDirectives } from './support/visit';
 
 /**
  * A directive no official nginx module defines (the names come from `@nginx/reference-lib`).
- * nginx refuses to start on one. Third-party modules (`more_set_headers`, `*_by_lua`) are
- * unknown too unless loaded: when the file or another nginx file of the workspace has a
- * `load_module`, unknown names are warnings, since they may come from that module.
+ * nginx refuses to start on one. Directives of common third-party modules (`more_set_headers`,
+ * `*_by_lua`) are nginx/third-party-module's. Other names are unknown too unless loaded: when the
+ * file or another nginx file of the workspace has a `load_module`, unknown names are warnings,
+ * since they may come from that module.
  */
 export const unknownDirective = defineRule({
   meta: {
@@ -28,7 +30,7 @@ export const unknownDirective = defineRule({
 
     visitDirectives(context, (directive, where) => {
       if (where.kind !== 'directives' || directive.placeholder || isTemplated(directive.name)) return;
-      if (entriesOf(directive.name).length > 0) return;
+      if (entriesOf(directive.name).length > 0 || thirdPartyModuleOf(directive.name)) return;
       const name = directive.name;
       if (name.startsWith('@') && directive.block) {
         context.report({
