@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { aliasTraversal } from './alias-traversal';
 import { bodySize } from './body-size';
 import { directiveContext } from './directive-context';
 import { headerInheritance } from './header-inheritance';
@@ -8,6 +9,8 @@ import { sseConnection } from './sse-connection';
 import { nginxSyntax } from './syntax';
 import { tls } from './tls';
 import { unknownDirective } from './unknown-directive';
+import { versionDisclosure } from './version-disclosure';
+import { weakTls } from './weak-tls';
 import { websocketUpgrade } from './websocket-upgrade';
 
 /** The `nginx/*` rules, one file each. */
@@ -22,4 +25,7 @@ export const nginxRules: readonly Rule[] = [
   bodySize,
   headerInheritance,
   tls,
+  aliasTraversal,
+  weakTls,
+  versionDisclosure,
 ];
