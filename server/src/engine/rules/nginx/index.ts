@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { aliasTraversal } from './alias-traversal';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -11,6 +12,8 @@ import { nginxSyntax } from './syntax';
 import { thirdPartyModule } from './third-party-module';
 import { tls } from './tls';
 import { unknownDirective } from './unknown-directive';
+import { versionDisclosure } from './version-disclosure';
+import { weakTls } from './weak-tls';
 import { websocketUpgrade } from './websocket-upgrade';
 
 /** The `nginx/*` rules, one file each. */
@@ -28,4 +31,7 @@ export const nginxRules: readonly Rule[] = [
   duplicateDirective,
   thirdPartyModule,
   deprecated,
+  aliasTraversal,
+  weakTls,
+  versionDisclosure,
 ];
