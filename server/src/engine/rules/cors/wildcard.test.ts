@@ -33,6 +33,28 @@ test('Firefly Desk JSON list: only the star is replaced, by the origin of the re
   assert.equal(applyFix(text, result.uri, fix), text.replace('"*"', '"https://desk.example.com"'));
 });
 
+test('Firefly Desk: a bare `*` (or a comma list) becomes a JSON list, which passes the schema, in env and compose', () => {
+  const cases = [
+    { kind: 'env' as const, text: 'FLYDESK_OIDC_REDIRECT_URI=https://desk.example.com/cb\nFLYDESK_CORS_ORIGINS=*\n', fixed: 'FLYDESK_OIDC_REDIRECT_URI=https://desk.example.com/cb\nFLYDESK_CORS_ORIGINS=["https://desk.example.com"]\n' },
+    { kind: 'env' as const, text: 'FLYDESK_CORS_ORIGINS="https://a.example.com,*"\n', fixed: 'FLYDESK_CORS_ORIGINS=["https://a.example.com","https://your-site.example"]\n' },
+    {
+      kind: 'compose' as const,
+      text: 'services:\n  desk:\n    image: firefly/desk\n    environment:\n      FLYDESK_CORS_ORIGINS: "*"\n',
+      fixed: 'services:\n  desk:\n    image: firefly/desk\n    environment:\n      FLYDESK_CORS_ORIGINS: "[\\"https://your-site.example\\"]"\n',
+    },
+  ];
+  for (const { kind, text, fixed } of cases) {
+    const { result, findings } = wildcardsIn(text, { kind, product: 'firefly-desk' });
+    assert.equal(findings.length, 1, text);
+    assert.equal(findings[0]!.fixes.length, 1, text);
+    const after = applyFix(text, result.uri, findings[0]!.fixes[0]!);
+    assert.equal(after, fixed);
+    const recheck = checkText(after, { kind, product: 'firefly-desk' });
+    assert.deepEqual(findingsOf(recheck, 'schema/invalid-value'), [], after);
+    assert.deepEqual(findingsOf(recheck, 'cors/wildcard'), [], after);
+  }
+});
+
 test('generic CORS-like keys; credentials make it worse and an error even in development', () => {
   const text = 'API_CORS_ORIGINS=https://a.example.com,*\nCORS_ALLOW_CREDENTIALS=true\n';
   const { findings } = wildcardsIn(text, { mode: 'development' });

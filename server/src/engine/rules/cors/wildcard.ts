@@ -1,6 +1,7 @@
 import type { Fix, Severity } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
+import { replaceValue } from '../schema/settingEdits';
 import { allowsCredentials, isCorsSetting, nginxWildcards, siteOriginOf, wildcardOffsets } from './origins';
 
 /** What a fix writes when the site's origin is not known: the user must fill it in. */
@@ -47,17 +48,38 @@ function reportWildcard(context: RuleContext, group: CheckedGroup, setting: Chec
   const message = `${key} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
   const start = setting.occurrence.valueSpan.start;
   const spans = offsets.length > 0 ? offsets.map((offset) => ({ start: start + offset, end: start + offset + 1 })) : [setting.occurrence.valueSpan];
-  const fixes: Fix[] =
-    offsets.length > 0
-      ? [
-          {
-            title: origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`,
-            isPreferred: origin !== undefined,
-            edits: spans.map((span) => ({ span, newText: origin ?? ORIGIN_PLACEHOLDER })),
-          },
-        ]
-      : [];
+  const title = origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`;
+  const isPreferred = origin !== undefined;
+  const replacement = origin ?? ORIGIN_PLACEHOLDER;
+  let fixes: Fix[] = [];
+  if (!setting.fromDefault && needsJsonList(setting)) {
+    // Replacing only the star of a bare `*` would write a bare origin, which a JSON-list setting refuses.
+    fixes = [{ title, isPreferred, edits: [replaceValue(context, group, setting, jsonListWithout(setting.value ?? '', replacement), setting.spec)] }];
+  } else if (offsets.length > 0) {
+    fixes = [{ title, isPreferred, edits: spans.map((span) => ({ span, newText: replacement })) }];
+  }
   context.report({ span: spans[0]!, severity, message, fixes });
+}
+
+/** True for a setting the product reads as a JSON list whose value is not one yet (`*`, `https://a,*`). */
+function needsJsonList(setting: CheckedSetting): boolean {
+  if (setting.spec?.type !== 'json-list' && setting.spec?.cors?.list !== 'json-list') return false;
+  try {
+    return !Array.isArray(JSON.parse(setting.value ?? ''));
+  } catch {
+    return true;
+  }
+}
+
+/** The comma-separated origins of `value` as a JSON list, each `*` replaced by `origin` (once). */
+function jsonListWithout(value: string, origin: string): string {
+  const origins: string[] = [];
+  for (const item of value.split(',')) {
+    const bare = item.trim().replace(/^(["'])(.*)\1$/, '$2');
+    const kept = bare === '*' ? origin : bare;
+    if (kept !== '' && !origins.includes(kept)) origins.push(kept);
+  }
+  return JSON.stringify(origins);
 }
 
 function checkNginx(context: RuleContext<'nginx'>): void {

@@ -65,6 +65,8 @@ export function replaceValue(context: RuleContext, group: CheckedGroup, setting:
 /** A .env value: unquoted when dotenv reads it back unchanged, double-quoted otherwise. */
 export function envValue(value: string): string {
   if (value === '' || /^[^\s#'"`][^\s#]*$/.test(value)) return value;
+  // dotenv keeps `\"` in a double-quoted value as written, so a value with double quotes is single-quoted.
+  if (value.includes('"') && !value.includes("'") && !/[\r\n]/.test(value)) return `'${value}'`;
   return JSON.stringify(value);
 }
 
