@@ -49,3 +49,11 @@ test('a FIFO named .gitignore in the walk is not waited on', { skip: process.pla
   const result = runGuarded(['check', 'w'], cwd);
   assert.equal(result.status, 0);
 });
+
+test('when every file is unreadable, the text output says what could not be read, never "no problems"', { skip: process.platform === 'win32' }, () => {
+  const cwd = workspace({});
+  mkfifo(join(cwd, '.env'));
+  const result = runGuarded(['check', '.env'], cwd);
+  assert.equal(result.status, 2);
+  assert.equal(result.stdout, '✖ Nothing checked: could not read .env (not a regular file; not read).\n');
+});
