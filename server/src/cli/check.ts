@@ -1,4 +1,4 @@
-import { Engine, pathToUri, skipReason, type CheckOptions, type CheckResult, type FileKind } from '../engine';
+import { Engine, pathToUri, uriToPath, skipReason, type CheckOptions, type CheckResult, type FileKind } from '../engine';
 import { displayPath } from './paths';
 import { findFiles } from './walk';
 import { FileSystemWorkspace } from './workspace';
@@ -29,6 +29,8 @@ export interface Report {
   readonly checked: readonly CheckedFile[];
   readonly skipped: readonly SkippedFile[];
   readonly failed: readonly FailedFile[];
+  /** Files read on the side that exist but were not read (a FIFO, a device): a stderr note. */
+  readonly sideFilesNotRead: readonly SkippedFile[];
   /** Configuration files (by name) that `.gitignore` kept out of the walk, to mention. */
   readonly gitignored: readonly string[];
 }
@@ -74,7 +76,13 @@ export function checkPaths(engine: Engine, paths: readonly string[], options: Ch
     }
   }
   const gitignored = walked.gitignored.filter((path) => engine.kindOf(pathToUri(path), undefined)).map((path) => displayPath(path, cwd));
-  return { cwd, checked, skipped, failed, gitignored };
+  const sideFilesNotRead = workspace.sideFilesNotRead().map(({ uri, reason }) => ({ display: displayUri(uri, cwd), reason }));
+  return { cwd, checked, skipped, failed, sideFilesNotRead, gitignored };
+}
+
+function displayUri(uri: string, cwd: string): string {
+  const path = uriToPath(uri);
+  return path === undefined ? uri : displayPath(path, cwd);
 }
 
 /** The file's kind, reading its content only when its name leaves the kind open. */

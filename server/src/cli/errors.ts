@@ -30,6 +30,9 @@ export function describeFsError(error: unknown): string {
       return 'is a directory';
     case 'ENOTDIR':
       return 'not a directory';
+    case 'ENOTREG':
+    case 'ENXIO':
+      return 'not a regular file; not read';
     case 'ELOOP':
       return 'too many levels of symbolic links';
     case 'EMFILE':

@@ -1,6 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { readRegularFile } from '../shared/regularFile';
 
 interface Layer {
   readonly dir: string;
@@ -50,10 +51,13 @@ export class GitignoreRules {
   }
 }
 
+/** Far beyond any real `.gitignore`; a larger one is read up to here. */
+const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
+
 /** The file's text, or undefined when there is none; an unreadable `.gitignore` ignores nothing. */
 function readGitignore(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path, MAX_GITIGNORE_BYTES).toString('utf8');
   } catch {
     return undefined;
   }

@@ -2,6 +2,9 @@ import { uriToPath, type WorkspaceView } from '../engine';
 import { describeFsError } from './errors';
 import { readConfigText } from './readText';
 
+/** Reasons that mean the file is not there, which rules such as compose/env-file-missing report. */
+const ABSENT = new Set(['no such file or directory', 'not a directory', 'not a file URI']);
+
 export type LoadResult = { readonly text: string } | { readonly error: string };
 
 /**
@@ -34,6 +37,19 @@ export class FileSystemWorkspace implements WorkspaceView {
 
   files(): readonly string[] {
     return this.configFiles;
+  }
+
+  /**
+   * Files read on the side (a `.env` beside compose, an `env_file`, an include) that exist but
+   * were refused or unreadable, by URI: a missing one is the rules' business, this one the user's.
+   */
+  sideFilesNotRead(): { readonly uri: string; readonly reason: string }[] {
+    const configFiles = new Set(this.configFiles);
+    const notRead: { uri: string; reason: string }[] = [];
+    for (const [uri, result] of this.loaded) {
+      if ('error' in result && !configFiles.has(uri) && !ABSENT.has(result.error)) notRead.push({ uri, reason: result.error });
+    }
+    return notRead;
   }
 }
 

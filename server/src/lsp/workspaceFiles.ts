@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from '../shared/regularFile';
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -122,7 +123,7 @@ export class WorkspaceFiles implements WorkspaceView {
       this.uncache(uri);
       const fresh = cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size;
       // A file far beyond the engine's limit is not read whole: the engine would skip it anyway.
-      const text = fresh ? cached.text : stats.size > MAX_FILE_CHARS * 4 ? undefined : readFileSync(path, 'utf8');
+      const text = fresh ? cached.text : stats.size > MAX_FILE_CHARS * 4 ? undefined : readRegularFile(path, MAX_FILE_CHARS * 4).toString('utf8');
       // Map order is use order: re-inserted last, so the first entries are the least recently read.
       this.diskCache.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size, text });
       this.diskCacheChars += text?.length ?? 0;
@@ -149,7 +150,7 @@ export class WorkspaceFiles implements WorkspaceView {
 function sniffable(path: string): string | undefined {
   try {
     const stats = statSync(path);
-    return stats.size <= SNIFF_LIMIT_BYTES ? readFileSync(path, 'utf8') : undefined;
+    return stats.isFile() && stats.size <= SNIFF_LIMIT_BYTES ? readRegularFile(path, SNIFF_LIMIT_BYTES).toString('utf8') : undefined;
   } catch {
     return undefined;
   }

@@ -15,7 +15,11 @@ export function formatText(report: Report, colors: Palette): string {
   const counts = countBySeverity(report);
   const total = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
   const files = report.checked.length;
-  if (total === 0) {
+  const unread = report.failed.map((file) => `${file.display} (${file.reason})`).join(', ');
+  if (files === 0) {
+    // "No problems" over nothing checked would read as a pass.
+    out.push(colors.bold(report.failed.length > 0 ? colors.red(`✖ Nothing checked: could not read ${unread}.`) : 'No configuration files found; nothing checked.'));
+  } else if (total === 0) {
     out.push(colors.green(`✔ No problems in ${files} ${files === 1 ? 'file' : 'files'}.`));
   } else {
     const parts = SEVERITIES.filter((severity) => severity === 'error' || severity === 'warning' || counts[severity] > 0).map((severity) =>
@@ -24,6 +28,7 @@ export function formatText(report: Report, colors: Palette): string {
     const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')} checked`;
     out.push('', colors.bold(counts.error > 0 ? colors.red(summary) : colors.yellow(summary)));
   }
+  if (files > 0 && report.failed.length > 0) out.push(colors.red(`✖ Could not read ${unread}.`));
   return out.join('\n') + '\n';
 }
 
