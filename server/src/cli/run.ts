@@ -1,10 +1,12 @@
 import { version } from '../../../package.json';
 import { Engine } from '../engine';
 import { parseArgs, type CheckCommand } from './args';
-import { checkPaths, hasErrors } from './check';
+import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { countBySeverity } from './format/location';
 import { formatRules } from './format/rules';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -67,12 +69,25 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
     case 'sarif':
       output.stdout(formatSarif(report, engine.rules.map((rule) => rule.meta), version));
       break;
+    case 'github':
+      output.stdout(formatGithub(report));
+      break;
     case 'text':
       output.stdout(formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
       break;
   }
   if (report.failed.length > 0) return EXIT_USAGE;
-  return hasErrors(report) ? EXIT_ERRORS : EXIT_CLEAN;
+  if (hasErrors(report)) return EXIT_ERRORS;
+  return exceedsMaxWarnings(report, command.maxWarnings, output) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** ESLint's --max-warnings: more warnings than allowed fail the run, with a line saying why. */
+function exceedsMaxWarnings(report: Report, maxWarnings: number | undefined, output: Output): boolean {
+  if (maxWarnings === undefined) return false;
+  const warnings = countBySeverity(report).warning;
+  if (warnings <= maxWarnings) return false;
+  output.stderr(`deploy-doctor: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings} allows\n`);
+  return true;
 }
 
 /** `.env` files are usually gitignored: say which were left out, so nobody thinks they passed. */
