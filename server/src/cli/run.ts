@@ -11,6 +11,7 @@ import { formatRules } from './format/rules';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { helpText } from './help';
+import { progressLine } from './progress';
 
 /** Exit codes of SPEC §5. */
 export const EXIT_CLEAN = 0;
@@ -20,6 +21,8 @@ export const EXIT_USAGE = 2;
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** A terminal on stderr gets a progress line while a large tree is checked. */
+  readonly stderrIsTty?: boolean;
 }
 
 /**
@@ -56,7 +59,9 @@ export function run(argv: readonly string[], output: Output, cwd: string, env: N
 function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
-  const report = checkPaths(engine, command.paths, options, cwd);
+  const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
+  const report = checkPaths(engine, command.paths, options, cwd, progress && ((done, total) => progress.update(done, total)));
+  progress?.clear();
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
