@@ -87,6 +87,8 @@ function addToEnvFix(env: ProjectEnv, name: string): Fix {
   return {
     title: `Add \`${name}=\` to .env`,
     isPreferred: true,
+    // An empty value to fill in, in another file.
+    safety: 'choice',
     fileEdits: [
       {
         uri: env.uri,

@@ -53,6 +53,7 @@ function reportWildcard(context: RuleContext, group: CheckedGroup, setting: Chec
           {
             title: origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`,
             isPreferred: origin !== undefined,
+            safety: 'choice',
             edits: spans.map((span) => ({ span, newText: origin ?? ORIGIN_PLACEHOLDER })),
           },
         ]
@@ -77,6 +78,7 @@ function checkNginx(context: RuleContext<'nginx'>): void {
         {
           title: origin ? `Allow only ${origin}` : 'Replace `*` with a placeholder origin to fill in',
           isPreferred: origin !== undefined,
+          safety: 'choice',
           edits: [{ span: wildcard.star, newText: origin ?? ORIGIN_PLACEHOLDER }],
         },
       ],
