@@ -1,8 +1,8 @@
 import type { Mode, SeverityOverride } from '../engine';
 import { UsageError } from './errors';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 const MODES: readonly Mode[] = ['production', 'development'];
 const SEVERITY_OVERRIDES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -15,6 +15,8 @@ export interface CheckCommand {
   readonly mode: Mode | undefined;
   readonly severities: Readonly<Record<string, SeverityOverride>>;
   readonly color: ColorChoice;
+  /** Exit 1 when there are more warnings than this (ESLint's --max-warnings); undefined: no limit. */
+  readonly maxWarnings: number | undefined;
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -33,9 +35,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule' };
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings' };
 const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color'];
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -104,7 +106,13 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
   const lastColor = colorFlags[colorFlags.length - 1]?.name;
   const color: ColorChoice = lastColor === '--color' ? 'always' : lastColor === '--no-color' ? 'never' : 'auto';
 
-  return { name: 'check', format, product, mode, severities, color, paths: paths.length > 0 ? paths : ['.'] };
+  const maxWarningsText = single(options, '--max-warnings');
+  if (maxWarningsText !== undefined && !/^\d+$/.test(maxWarningsText)) {
+    throw new UsageError(`--max-warnings: expected a whole number of warnings, got \`${maxWarningsText}\``);
+  }
+  const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
+
+  return { name: 'check', format, product, mode, severities, color, maxWarnings, paths: paths.length > 0 ? paths : ['.'] };
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

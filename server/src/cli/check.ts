@@ -43,7 +43,13 @@ export interface Report {
 const NGINX_PROBE = 'server {\n    listen 80;\n}\n';
 
 /** Walks the paths, checks every configuration file found, and collects what to report. */
-export function checkPaths(engine: Engine, paths: readonly string[], options: CheckOptions, cwd: string): Report {
+export function checkPaths(
+  engine: Engine,
+  paths: readonly string[],
+  options: CheckOptions,
+  cwd: string,
+  onProgress?: (done: number, total: number) => void,
+): Report {
   const walked = findFiles(paths, cwd);
   const workspace = new FileSystemWorkspace();
   const skipped: SkippedFile[] = [];
@@ -59,7 +65,9 @@ export function checkPaths(engine: Engine, paths: readonly string[], options: Ch
   workspace.setFiles(configFiles.map((file) => file.uri));
 
   const checked: CheckedFile[] = [];
+  let done = 0;
   for (const { path, uri, kind } of configFiles) {
+    onProgress?.(done++, configFiles.length);
     const display = displayPath(path, cwd);
     const loaded = workspace.load(uri);
     if ('error' in loaded) {
@@ -75,6 +83,7 @@ export function checkPaths(engine: Engine, paths: readonly string[], options: Ch
       failed.push({ display, reason: `internal error (${error instanceof Error ? error.name : typeof error}); not checked` });
     }
   }
+  onProgress?.(done, configFiles.length);
   const gitignored = walked.gitignored.filter((path) => engine.kindOf(pathToUri(path), undefined)).map((path) => displayPath(path, cwd));
   const sideFilesNotRead = workspace.sideFilesNotRead().map(({ uri, reason }) => ({ display: displayUri(uri, cwd), reason }));
   return { cwd, checked, skipped, failed, sideFilesNotRead, gitignored };

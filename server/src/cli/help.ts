@@ -9,7 +9,9 @@ what .gitignore ignores are skipped. A path named explicitly is always checked. 
 the current folder.
 
 Options of check:
-  -f, --format text|json|sarif     output format (default: text)
+  -f, --format text|json|sarif|github
+                                   output format (default: text); github prints workflow
+                                   commands that GitHub Actions shows as annotations
       --product P                  check every file as this product's: ${products.join(', ')}
       --mode production|development
                                    check every file in this mode (default: detected per file)
@@ -17,9 +19,10 @@ Options of check:
                                    (repeatable; also ID=SEVERITY,ID=SEVERITY)
       --color, --no-color          force colour on or off (default: on for a terminal, off when
                                    NO_COLOR is set)
+      --max-warnings N             exit 1 when there are more than N warnings
   -h, --help                       show this help
   -v, --version                    show the version
 
-Exit status: 0 no errors, 1 at least one error, 2 a usage or file-system error.
+Exit status: 0 no errors, 1 at least one error (or more warnings than --max-warnings), 2 a\nusage or file-system error.
 `;
 }

@@ -10,7 +10,7 @@ function main(): void {
   try {
     process.exitCode = run(
       process.argv.slice(2),
-      { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) },
+      { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), stderrIsTty: process.stderr.isTTY === true },
       process.cwd(),
       process.env,
       process.stdout.isTTY === true,

@@ -1,14 +1,17 @@
 import { version } from '../../../package.json';
 import { Engine } from '../engine';
 import { parseArgs, type CheckCommand } from './args';
-import { checkPaths, hasErrors } from './check';
+import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { countBySeverity } from './format/location';
 import { formatRules } from './format/rules';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { helpText } from './help';
+import { progressLine } from './progress';
 
 /** Exit codes of SPEC §5. */
 export const EXIT_CLEAN = 0;
@@ -18,6 +21,8 @@ export const EXIT_USAGE = 2;
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** A terminal on stderr gets a progress line while a large tree is checked. */
+  readonly stderrIsTty?: boolean;
 }
 
 /**
@@ -54,7 +59,9 @@ export function run(argv: readonly string[], output: Output, cwd: string, env: N
 function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
-  const report = checkPaths(engine, command.paths, options, cwd);
+  const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
+  const report = checkPaths(engine, command.paths, options, cwd, progress && ((done, total) => progress.update(done, total)));
+  progress?.clear();
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
@@ -68,12 +75,25 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
     case 'sarif':
       output.stdout(formatSarif(report, engine.rules.map((rule) => rule.meta), version));
       break;
+    case 'github':
+      output.stdout(formatGithub(report));
+      break;
     case 'text':
       output.stdout(formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
       break;
   }
   if (report.failed.length > 0) return EXIT_USAGE;
-  return hasErrors(report) ? EXIT_ERRORS : EXIT_CLEAN;
+  if (hasErrors(report)) return EXIT_ERRORS;
+  return exceedsMaxWarnings(report, command.maxWarnings, output) ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** ESLint's --max-warnings: more warnings than allowed fail the run, with a line saying why. */
+function exceedsMaxWarnings(report: Report, maxWarnings: number | undefined, output: Output): boolean {
+  if (maxWarnings === undefined) return false;
+  const warnings = countBySeverity(report).warning;
+  if (warnings <= maxWarnings) return false;
+  output.stderr(`deploy-doctor: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings} allows\n`);
+  return true;
 }
 
 /** `.env` files are usually gitignored: say which were left out, so nobody thinks they passed. */

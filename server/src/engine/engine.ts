@@ -319,7 +319,8 @@ function resolveFix(fix: Fix, rule: string, document: ParsedDocument, workspace:
       ...(fileEdit.create ? { create: true } : {}),
     });
   }
-  return { title: fix.title, isPreferred: fix.isPreferred ?? false, rule, changes };
+  const isPreferred = fix.isPreferred ?? false;
+  return { title: fix.title, isPreferred, safety: fix.safety ?? (isPreferred ? 'safe' : 'choice'), rule, changes };
 }
 
 function applySuppressions(

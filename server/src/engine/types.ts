@@ -67,8 +67,17 @@ export interface FileEdit {
   readonly create?: boolean;
 }
 
+/**
+ * What applying a fix without a person looking involves: `safe` is deterministic and fills in
+ * nothing; `secret` generates or moves a secret's value; `choice` picks one of several answers or
+ * leaves a placeholder to fill in. The command line's --fix applies only `safe` ones by default.
+ */
+export type FixSafety = 'safe' | 'secret' | 'choice';
+
 export interface Fix {
   readonly title: string;
+  /** Unset: `safe` for a preferred fix, `choice` otherwise. */
+  readonly safety?: FixSafety;
   /** True when this is the one right answer (VS Code's "preferred" quick fix). */
   readonly isPreferred?: boolean;
   /** Edits to the checked document. */
@@ -113,6 +122,7 @@ export interface ResolvedFileEdit {
 export interface ResolvedFix {
   readonly title: string;
   readonly isPreferred: boolean;
+  readonly safety: FixSafety;
   readonly rule: string;
   /** Edits per file, the checked document included. */
   readonly changes: readonly ResolvedFileEdit[];

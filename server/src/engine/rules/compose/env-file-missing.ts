@@ -39,7 +39,7 @@ export default defineRule({
       ctx.report({
         span,
         message: `The \`env_file\` \`${entry.path}\` of service \`${entry.service}\` does not exist: Compose refuses to start ("env file … not found"). Create it, or mark it \`required: false\`.`,
-        fixes: [{ title: `Create \`${path}\``, isPreferred: true, fileEdits: [{ uri, edits: [], create: true }] }],
+        fixes: [{ title: `Create \`${path}\``, isPreferred: true, safety: 'choice', fileEdits: [{ uri, edits: [], create: true }] }],
       });
     }
   },

@@ -93,6 +93,8 @@ function addToEnvFix(env: ProjectEnv, name: string, value: string): Fix {
     // The title names the key only: the value may be a credential copied from the example.
     title: value === '' ? `Add \`${name}=\` to .env` : `Add \`${name}\` to .env with the example's value`,
     isPreferred: true,
+    // An empty value to fill in, in another file.
+    safety: 'choice',
     fileEdits: [
       {
         uri: env.uri,

@@ -54,9 +54,9 @@ function reportWildcard(context: RuleContext, group: CheckedGroup, setting: Chec
   let fixes: Fix[] = [];
   if (!setting.fromDefault && needsJsonList(setting)) {
     // Replacing only the star of a bare `*` would write a bare origin, which a JSON-list setting refuses.
-    fixes = [{ title, isPreferred, edits: [replaceValue(context, group, setting, jsonListWithout(setting.value ?? '', replacement), setting.spec)] }];
+    fixes = [{ title, isPreferred, safety: 'choice', edits: [replaceValue(context, group, setting, jsonListWithout(setting.value ?? '', replacement), setting.spec)] }];
   } else if (offsets.length > 0) {
-    fixes = [{ title, isPreferred, edits: spans.map((span) => ({ span, newText: replacement })) }];
+    fixes = [{ title, isPreferred, safety: 'choice', edits: spans.map((span) => ({ span, newText: replacement })) }];
   }
   context.report({ span: spans[0]!, severity, message, fixes });
 }
@@ -99,6 +99,7 @@ function checkNginx(context: RuleContext<'nginx'>): void {
         {
           title: origin ? `Allow only ${origin}` : 'Replace `*` with a placeholder origin to fill in',
           isPreferred: origin !== undefined,
+          safety: 'choice',
           edits: [{ span: wildcard.star, newText: origin ?? ORIGIN_PLACEHOLDER }],
         },
       ],

@@ -51,7 +51,7 @@ export const unknownDirective = defineRule({
           `Unknown directive ${shownName}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}` +
           (thirdParty ? ' No official module defines it; it may come from a module this configuration loads with load_module.' : ' nginx refuses to start with it.'),
         ...(thirdParty ? { severity: 'warning' as const } : {}),
-        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, isPreferred: true, edits: [{ span: directive.nameSpan, newText: suggestion }] }] } : {}),
+        ...(suggestion ? { fixes: [{ title: `Change to \`${suggestion}\``, isPreferred: true, safety: 'choice', edits: [{ span: directive.nameSpan, newText: suggestion }] }] } : {}),
       });
     });
   },

@@ -27,7 +27,7 @@ export const schemaMissingRequired = defineRule({
           const reason = spec.requiredReason ? `: ${spec.requiredReason}` : '';
           const value = startingValue(spec);
           const edit = present ? replaceValue(context, group, present, value, spec) : insertSetting(context, group, spec.key, value, spec);
-          const fixes: Fix[] = edit ? [{ title: value ? `${present ? 'Set' : 'Add'} ${spec.key}=${value} (then fill in your value)` : `Add ${spec.key}= (then fill in its value)`, isPreferred: true, edits: [edit] }] : [];
+          const fixes: Fix[] = edit ? [{ title: value ? `${present ? 'Set' : 'Add'} ${spec.key}=${value} (then fill in your value)` : `Add ${spec.key}= (then fill in its value)`, isPreferred: true, safety: 'choice', edits: [edit] }] : [];
           context.report({
             span: present ? present.occurrence.keySpan : missingAnchor(context, group),
             message: `${product.name} requires ${spec.key}${when && when !== 'always' ? ` ${when}` : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`,

@@ -28,7 +28,7 @@ export const secretMissing = defineRule({
         if (!spec.secret.issuedBy) {
           const value = generateKey(spec.secret.format);
           const edit = present ? replaceValue(context, group, present, value, spec) : insertSetting(context, group, spec.key, value, spec);
-          if (edit) fixes.push({ title: `${present ? 'Set' : 'Add'} ${spec.key} with a generated ${formatLabel(spec.secret.format)}`, isPreferred: true, edits: [edit] });
+          if (edit) fixes.push({ title: `${present ? 'Set' : 'Add'} ${spec.key} with a generated ${formatLabel(spec.secret.format)}`, isPreferred: true, safety: 'secret', edits: [edit] });
         }
         context.report({
           span: present ? present.occurrence.keySpan : missingAnchor(context, group),

@@ -43,6 +43,7 @@ export const secretPlaceholder = defineRule({
         fixes.push({
           title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
           isPreferred: !issuedBy,
+          safety: 'secret',
           edits: [replaceValue(context, group, setting, generateKey(format), spec)],
         });
         context.report({
@@ -74,7 +75,7 @@ function reportUrlPassword(context: RuleContext, group: CheckedGroup, setting: C
     span,
     severity: context.mode === 'production' ? 'error' : 'warning',
     message: `The password in ${setting.occurrence.key} is ${describeOrigin(origin, group.product)}: set a real database password (and the same one on the database server).`,
-    fixes: [{ title: 'Replace the password with a generated hex key (32 bytes)', isPreferred: false, edits: [{ span, newText: generateKey('hex-32') }] }],
+    fixes: [{ title: 'Replace the password with a generated hex key (32 bytes)', isPreferred: false, safety: 'secret', edits: [{ span, newText: generateKey('hex-32') }] }],
   });
 }
 

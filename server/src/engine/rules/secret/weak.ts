@@ -37,6 +37,7 @@ export const secretWeak = defineRule({
               {
                 title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
                 isPreferred: !issuedBy,
+                safety: 'secret',
                 edits: [replaceValue(context, group, setting, generateKey(format), spec)],
               },
             ];

@@ -101,6 +101,7 @@ function moveToEnvFix(setting: SettingOccurrence, variable: string, env: Project
   return {
     title: `Move the value to .env as \`${variable}\``,
     isPreferred: true,
+    safety: 'secret',
     edits: [{ span: setting.valueSpan, newText: `\${${variable}}` }],
     fileEdits: alreadyThere
       ? []
