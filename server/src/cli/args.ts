@@ -15,6 +15,8 @@ export interface CheckCommand {
   readonly mode: Mode | undefined;
   readonly severities: Readonly<Record<string, SeverityOverride>>;
   readonly color: ColorChoice;
+  /** `--config PATH` (one config for every file), `--no-config`, or discovery per file. */
+  readonly config: { readonly kind: 'discover' } | { readonly kind: 'none' } | { readonly kind: 'file'; readonly path: string };
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -33,9 +35,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule' };
-const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color'];
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--config': '--config' };
+const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config' };
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--config', '--no-config'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -104,7 +106,12 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
   const lastColor = colorFlags[colorFlags.length - 1]?.name;
   const color: ColorChoice = lastColor === '--color' ? 'always' : lastColor === '--no-color' ? 'never' : 'auto';
 
-  return { name: 'check', format, product, mode, severities, color, paths: paths.length > 0 ? paths : ['.'] };
+  const configPath = single(options, '--config');
+  const noConfig = options.some((option) => option.name === '--no-config');
+  if (configPath !== undefined && noConfig) throw new UsageError('--config and --no-config exclude each other');
+  const config: CheckCommand['config'] = configPath !== undefined ? { kind: 'file', path: configPath } : noConfig ? { kind: 'none' } : { kind: 'discover' };
+
+  return { name: 'check', format, product, mode, severities, color, config, paths: paths.length > 0 ? paths : ['.'] };
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

@@ -3,6 +3,7 @@ import { Engine } from '../engine';
 import { parseArgs, type CheckCommand } from './args';
 import { checkPaths, hasErrors } from './check';
 import { UsageError } from './errors';
+import { CliConfigs } from './projectConfig';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
 import { formatJson } from './format/json';
 import { formatRules } from './format/rules';
@@ -54,7 +55,7 @@ export function run(argv: readonly string[], output: Output, cwd: string, env: N
 function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.ProcessEnv, stdoutIsTty: boolean): number {
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
-  const report = checkPaths(engine, command.paths, options, cwd);
+  const report = checkPaths(engine, command.paths, options, cwd, new CliConfigs(command, engine, cwd));
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);

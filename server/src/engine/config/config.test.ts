@@ -41,7 +41,7 @@ test('a bad severity, an unknown key and a bad mode are marked on their values',
   assert.deepEqual(marked('rules:\n  env/duplicate-key: warn\nrulez: {}\noverrides:\n  - files: [a.env]\n    mode: prod\n'), [
     { text: 'warn', message: 'Bad severity of `env/duplicate-key`: `warn`; did you mean `warning`?' },
     { text: 'rulez', message: 'Unknown config key `rulez`; did you mean `rules`?' },
-    { text: 'prod', message: 'Bad `mode`: `prod`; expected `production`, `development`.' },
+    { text: 'prod', message: 'Bad `mode`: `prod`; did you mean `production`?' },
   ]);
 });
 
