@@ -17,6 +17,8 @@ export interface CheckCommand {
   readonly color: ColorChoice;
   /** Exit 1 when there are more warnings than this (ESLint's --max-warnings); undefined: no limit. */
   readonly maxWarnings: number | undefined;
+  /** `--config PATH` (one config for every file), `--no-config`, or discovery per file. */
+  readonly config: { readonly kind: 'discover' } | { readonly kind: 'none' } | { readonly kind: 'file'; readonly path: string };
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -35,9 +37,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings' };
-const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings'];
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config' };
+const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config' };
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -112,7 +114,12 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
   }
   const maxWarnings = maxWarningsText === undefined ? undefined : Number(maxWarningsText);
 
-  return { name: 'check', format, product, mode, severities, color, maxWarnings, paths: paths.length > 0 ? paths : ['.'] };
+  const configPath = single(options, '--config');
+  const noConfig = options.some((option) => option.name === '--no-config');
+  if (configPath !== undefined && noConfig) throw new UsageError('--config and --no-config exclude each other');
+  const config: CheckCommand['config'] = configPath !== undefined ? { kind: 'file', path: configPath } : noConfig ? { kind: 'none' } : { kind: 'discover' };
+
+  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, paths: paths.length > 0 ? paths : ['.'] };
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

@@ -1,5 +1,7 @@
 import { Engine, pathToUri, uriToPath, skipReason, type CheckOptions, type CheckResult, type FileKind } from '../engine';
+import { configDiagnostics } from '../engine/config';
 import { displayPath } from './paths';
+import type { CliConfigs } from './projectConfig';
 import { findFiles } from './walk';
 import { FileSystemWorkspace } from './workspace';
 
@@ -48,6 +50,7 @@ export function checkPaths(
   paths: readonly string[],
   options: CheckOptions,
   cwd: string,
+  configs?: CliConfigs,
   onProgress?: (done: number, total: number) => void,
 ): Report {
   const walked = findFiles(paths, cwd);
@@ -66,16 +69,33 @@ export function checkPaths(
 
   const checked: CheckedFile[] = [];
   let done = 0;
+  const reportedConfigs = new Set<string>();
+  const namedPaths = new Set(walked.files.filter((file) => file.named).map((file) => file.path));
   for (const { path, uri, kind } of configFiles) {
     onProgress?.(done++, configFiles.length);
     const display = displayPath(path, cwd);
+    const setup = configs?.setupFor(path);
+    if (setup) {
+      for (const located of setup.configs) {
+        if (located.path === undefined || reportedConfigs.has(located.path) || located.config.problems.length === 0) continue;
+        reportedConfigs.add(located.path);
+        const configUri = pathToUri(located.path);
+        const text = workspace.readText(configUri) ?? '';
+        const result: CheckResult = { uri: configUri, kind: undefined, product: undefined, productSource: undefined, mode: 'production', diagnostics: configDiagnostics(configUri, text, located.config) };
+        checked.push({ path: located.path, display: displayPath(located.path, cwd), result });
+      }
+      // `ignore:` skips what the walk found; a file named on the command line is still checked, as ESLint does with a warning.
+      if (setup.ignored && !namedPaths.has(path)) continue;
+    }
+    const fileEngine = setup?.engine ?? engine;
+    const fileOptions = setup ? setup.options : options;
     const loaded = workspace.load(uri);
     if ('error' in loaded) {
       failed.push({ display, reason: loaded.error });
       continue;
     }
     try {
-      const result = engine.check({ uri, text: loaded.text, kind }, workspace, options);
+      const result = fileEngine.check({ uri, text: loaded.text, kind }, workspace, fileOptions);
       if (result.skipped) skipped.push({ display, reason: result.skipped });
       else checked.push({ path, display, result });
     } catch (error) {

@@ -3,6 +3,7 @@ import { Engine } from '../engine';
 import { parseArgs, type CheckCommand } from './args';
 import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
+import { CliConfigs } from './projectConfig';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -60,7 +61,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
   const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
-  const report = checkPaths(engine, command.paths, options, cwd, progress && ((done, total) => progress.update(done, total)));
+  const report = checkPaths(engine, command.paths, options, cwd, new CliConfigs(command, engine, cwd), progress && ((done, total) => progress.update(done, total)));
   progress?.clear();
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
