@@ -67,10 +67,10 @@ export class CliConfigs {
     const mode = this.command.mode ?? resolved.mode;
     const options: CheckOptions = { ...(product !== undefined ? { product } : {}), ...(mode !== undefined ? { mode } : {}) };
     if (chain.length === 0) return { engine: this.baseEngine, options, ignored: false, configs: [] };
-    const key = JSON.stringify([severities, resolved.ownProducts.map((own) => own.id), resolved.productAssociations]);
+    const key = JSON.stringify([severities, resolved.ownProducts.map((own) => own.id), resolved.productAssociations, resolved.nginxModules]);
     let engine = this.engines.get(key);
     if (!engine) {
-      engine = new Engine({ severities, products: [...knownProducts, ...resolved.ownProducts], productAssociations: resolved.productAssociations });
+      engine = new Engine({ severities, products: [...knownProducts, ...resolved.ownProducts], productAssociations: resolved.productAssociations, nginxModules: resolved.nginxModules });
       this.engines.set(key, engine);
     }
     return { engine, options, ignored: resolved.ignored, configs: chain };
