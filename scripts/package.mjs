@@ -3,7 +3,7 @@
 // folder so the working tree's dist/ (the development build the tests use) is never touched
 // while tests may be running from it. Usage: node scripts/package.mjs [--out <file.vsix>]
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,6 +24,10 @@ try {
   run('node', ['scripts/build.mjs', '--production'], stage);
   for (const name of [...SOURCES, 'scripts']) rmSync(join(stage, name), { recursive: true, force: true });
   for (const name of PACKAGED) if (existsSync(join(root, name))) cpSync(join(root, name), join(stage, name), { recursive: true });
+  // `files` is the npm package's list; vsce refuses it beside .vscodeignore, which has the VSIX's.
+  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  delete manifest.files;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // The README's relative links point into the repository: the same place the diagnostics' docs links do.
   const repository = 'https://github.com/deploy-doctor/deploy-doctor';
   run(
