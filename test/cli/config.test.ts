@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { checkJson, workspace } from './run';
+import { checkJson, runCli, workspace } from './run';
 
 /* `.deploy-doctor.yaml` in the CLI: severities and overrides per file, `--rule` wins, `ignore:` skips, the config's own errors are reported where they are. */
 
@@ -46,4 +46,15 @@ test('--config uses one config file for every file', () => {
   const cwd = workspace({ 'ci/strict.yaml': 'rules: { env/duplicate-key: error }\n', '.deploy-doctor.yaml': 'rules: { env/duplicate-key: off }\n', 'a.env': DUPLICATE });
   assert.deepEqual(rulesAt(checkJson(['.', '--config', 'ci/strict.yaml'], { cwd }).diagnostics, 'a.env'), ['error']);
   assert.deepEqual(rulesAt(checkJson(['.'], { cwd }).diagnostics, 'a.env'), []);
+});
+
+test("SARIF lists config/invalid among its rules, so the config file's findings have a descriptor and help link", () => {
+  const cwd = workspace({ '.deploy-doctor.yaml': 'rulez: {}\n', 'a.env': 'A=1\n' });
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '.'], { cwd }).stdout) as {
+    runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string }[] }[];
+  };
+  const [run] = sarif.runs;
+  assert.ok(run!.results.some((result) => result.ruleId === 'config/invalid'));
+  const descriptor = run!.tool.driver.rules.find((rule) => rule.id === 'config/invalid');
+  assert.match(descriptor?.helpUri ?? '', /docs\/rules\/config\/invalid\.md$/);
 });

@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
 import { Engine } from '../engine';
+import { CONFIG_RULE_META } from '../engine/config';
 import { parseArgs, type CheckCommand } from './args';
 import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
@@ -74,7 +75,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
       output.stdout(formatJson(report));
       break;
     case 'sarif':
-      output.stdout(formatSarif(report, engine.rules.map((rule) => rule.meta), version));
+      output.stdout(formatSarif(report, [...engine.rules.map((rule) => rule.meta), CONFIG_RULE_META], version));
       break;
     case 'github':
       output.stdout(formatGithub(report));

@@ -4,4 +4,4 @@ export { resolveForFile, relativeTo } from './resolve';
 export type { LocatedConfig, ResolvedFileConfig } from './resolve';
 export { ConfigChains, configFileIn } from './discover';
 export type { ConfigFileSystem } from './discover';
-export { CONFIG_RULE_ID, configDiagnostics } from './diagnostics';
+export { CONFIG_RULE_ID, CONFIG_RULE_META, configDiagnostics } from './diagnostics';
