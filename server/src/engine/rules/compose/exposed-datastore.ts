@@ -6,6 +6,7 @@ import { parsePortShort, portRange } from '../../parsers/compose/shortSyntax';
 import { eolOf, isQuoted, lineAfter } from '../../parsers/compose/yamlText';
 import type { Span, TextEdit } from '../../types';
 import { defineRule } from '../rule';
+import { ALL_INTERFACES } from './publishedPorts';
 
 /** Ports of databases and caches that should never face the internet. */
 export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -28,7 +29,6 @@ export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
   [8123, 'ClickHouse'],
 ]);
 
-const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
 const LOOPBACK = '127.0.0.1';
 
 export default defineRule({

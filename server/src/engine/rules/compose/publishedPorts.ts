@@ -16,7 +16,8 @@ export interface PublishedPort {
   readonly span: Span;
 }
 
-const ALL_INTERFACES = new Set(['', '0.0.0.0', '::', '[::]']);
+/** Host IPs, as written, that publish on every interface. */
+export const ALL_INTERFACES: ReadonlySet<string> = new Set(['', '0.0.0.0', '::', '[::]']);
 
 /**
  * The fixed host ports of a service. Mappings whose host port comes from `${…}`, is left to
