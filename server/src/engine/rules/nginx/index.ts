@@ -6,6 +6,7 @@ import { directiveContext } from './directive-context';
 import { duplicateDirective } from './duplicate-directive';
 import { headerInheritance } from './header-inheritance';
 import { invalidArgs } from './invalid-args';
+import { ssrf } from './ssrf';
 import { sseBuffering } from './sse-buffering';
 import { sseConnection } from './sse-connection';
 import { nginxSyntax } from './syntax';
@@ -34,4 +35,5 @@ export const nginxRules: readonly Rule[] = [
   aliasTraversal,
   weakTls,
   versionDisclosure,
+  ssrf,
 ];
