@@ -5,6 +5,7 @@ import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
 import { duplicateDirective } from './duplicate-directive';
 import { headerInheritance } from './header-inheritance';
+import { httpSplitting } from './http-splitting';
 import { invalidArgs } from './invalid-args';
 import { ssrf } from './ssrf';
 import { sseBuffering } from './sse-buffering';
@@ -36,4 +37,5 @@ export const nginxRules: readonly Rule[] = [
   weakTls,
   versionDisclosure,
   ssrf,
+  httpSplitting,
 ];
