@@ -5,6 +5,7 @@ import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
 import { duplicateDirective } from './duplicate-directive';
 import { headerInheritance } from './header-inheritance';
+import { hostSpoofing } from './host-spoofing';
 import { httpSplitting } from './http-splitting';
 import { invalidArgs } from './invalid-args';
 import { ssrf } from './ssrf';
@@ -38,4 +39,5 @@ export const nginxRules: readonly Rule[] = [
   versionDisclosure,
   ssrf,
   httpSplitting,
+  hostSpoofing,
 ];
