@@ -37,6 +37,8 @@ test('a path built from the request, $host, literal upstreams and fixed alternat
   assert.deepEqual(findings(server('    location / {\n        set $upstream backend;\n        proxy_pass http://$upstream;\n    }\n')), []);
   assert.deepEqual(findings(server('    location ~ ^/(app1|app2)/ {\n        proxy_pass http://$1;\n    }\n')), []);
   assert.deepEqual(findings('map $http_x_tenant $pool {\n    default main;\n    beta beta_pool;\n}\n' + server('    location / {\n        proxy_pass http://$pool;\n    }\n')), []);
+  // The `set` in the location itself is the one in force there.
+  assert.deepEqual(findings(server('    location /a {\n        set $up $http_x_up;\n    }\n    location / {\n        set $up backend;\n        proxy_pass http://$up;\n    }\n')), []);
   // Defined in a file this one does not see: not judged.
   assert.deepEqual(findings(server('    location / {\n        proxy_pass http://$backend;\n    }\n')), []);
   // A URL whose host is fixed, with the request only in its query.

@@ -149,7 +149,7 @@ export class RequestVariables {
     if (DIGITS.test(name)) return this.numberedCapture(Number(name), site, depth);
     let taint: Taint | undefined;
     for (const capture of this.namedCaptures.get(name) ?? []) taint = union(taint, this.captureTaint(capture.pattern, capture.group, capture.subject, depth));
-    for (const definition of this.definitions.get(name) ?? []) taint = union(taint, this.definitionTaint(definition, depth));
+    for (const definition of nearestDefinitions(this.definitions.get(name), site)) taint = union(taint, this.definitionTaint(definition, depth));
     return taint;
   }
 
@@ -289,6 +289,23 @@ function ifRegex(directive: NginxDirective): { pattern: NginxArgument; subject: 
   if (pattern.templated) return undefined;
   const subject = args[0]!;
   return { pattern, subject: [{ ...subject, value: subject.value.replace(/^\(/, ''), raw: subject.raw.replace(/^\(/, ''), span: { start: subject.span.start + (subject.raw.startsWith('(') ? 1 : 0), end: subject.span.end } }] };
+}
+
+/**
+ * The definitions in force at `site`: a `set` in the use's own block or the nearest enclosing one
+ * runs before it in that request, so the file's other definitions of the name do not apply.
+ */
+function nearestDefinitions(definitions: readonly Definition[] | undefined, site: UseSite): readonly Definition[] {
+  if (!definitions) return [];
+  for (let index = site.parents.length - 1; index >= 0; index--) {
+    const block = site.parents[index]!;
+    let own: Definition[] | undefined;
+    for (const definition of definitions) {
+      if (definition.site.directive.name === 'set' && definition.site.parents.at(-1) === block) (own ??= []).push(definition);
+    }
+    if (own) return own;
+  }
+  return definitions;
 }
 
 /** A `~regex` of `server_name` or a `map` key as the regex alone (its value no longer matches its raw text, so no fix edits it). */
