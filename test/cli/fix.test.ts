@@ -151,8 +151,9 @@ test('exit codes: 0 all fixed, 1 errors left', () => {
   assert.equal(runCli(['check', '--fix', 'clean'], { cwd }).status, 0);
   const left = runCli(['check', '--fix', '--format', 'json', 'left'], { cwd });
   assert.equal(left.status, 1);
-  const remaining = JSON.parse(left.stdout) as { diagnostics: JsonDiagnostic[] };
+  const remaining = JSON.parse(left.stdout) as { diagnostics: JsonDiagnostic[]; fixed: unknown };
   assert.ok(remaining.diagnostics.length > 0 && remaining.diagnostics.every((diagnostic) => diagnostic.file === 'left/.env'));
+  assert.deepEqual(remaining.fixed, [{ file: 'left/.env', fixes: 1, rules: { 'env/duplicate-key': 1 } }]);
   assert.equal(left.stderr, '', 'JSON output: no summary on stderr');
 });
 
@@ -175,4 +176,9 @@ test('usage mistakes of the fix options', () => {
   assert.match(runCli(['check', '--fix-type', 'all', '.'], { cwd }).stderr, /--fix-type needs --fix or --fix-dry-run/);
   assert.match(runCli(['check', '--fix-dry-run', '--format', 'json', '.'], { cwd }).stderr, /--fix-dry-run prints a diff/);
   assert.equal(readFileSync(join(cwd, '.env'), 'utf8'), TRAILING);
+});
+
+test('--help lists the fix options', () => {
+  const help = runCli(['--help'], { cwd: resolve('.') }).stdout;
+  for (const option of ['--fix ', '--fix-dry-run', '--fix-type safe|secrets|all']) assert.ok(help.includes(option), option);
 });

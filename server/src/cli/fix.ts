@@ -15,6 +15,7 @@ import {
 import { readRegularFile } from '../shared/regularFile';
 import { replaceFileAtomically, type ReplaceHooks } from './atomicWrite';
 import type { Report } from './check';
+import type { JsonFixedFile } from './format/json';
 import { unifiedDiff } from './diff';
 import { describeFsError } from './errors';
 import type { FixRequest } from './fixOptions';
@@ -176,4 +177,8 @@ export function fixMessages(request: FixRequest, outcome: FixOutcome, textOutput
   if (textOutput) for (const file of outcome.fixed) lines.push(`deploy-doctor: ${request.dryRun ? 'would fix' : 'fixed'} ${describeFixed(file)}\n`);
   for (const file of outcome.notFixed) lines.push(`deploy-doctor: ${file.display}: ${file.reason}\n`);
   return lines;
+}
+
+export function jsonFixed(file: FixedFile): JsonFixedFile {
+  return { file: file.display, fixes: file.fixes, rules: Object.fromEntries(file.byRule) };
 }

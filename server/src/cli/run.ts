@@ -4,7 +4,7 @@ import { CONFIG_RULE_META } from '../engine/config';
 import { parseArgs, type CheckCommand } from './args';
 import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
-import { applyFixes, fixMessages, reportAfterFixes } from './fix';
+import { applyFixes, fixMessages, jsonFixed, reportAfterFixes } from './fix';
 import { CliConfigs } from './projectConfig';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
 import { formatGithub } from './format/github';
@@ -83,7 +83,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
 
   switch (command.format) {
     case 'json':
-      output.stdout(formatJson(report));
+      output.stdout(formatJson(report, fixed?.fixed.map(jsonFixed)));
       break;
     case 'sarif':
       output.stdout(formatSarif(report, [...engine.rules.map((rule) => rule.meta), CONFIG_RULE_META], version));
