@@ -1,5 +1,6 @@
 import type { Mode, SeverityOverride } from '../engine';
 import { UsageError } from './errors';
+import { parseFixRequest, type FixRequest } from './fixOptions';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
@@ -19,6 +20,8 @@ export interface CheckCommand {
   readonly maxWarnings: number | undefined;
   /** `--config PATH` (one config for every file), `--no-config`, or discovery per file. */
   readonly config: { readonly kind: 'discover' } | { readonly kind: 'none' } | { readonly kind: 'file'; readonly path: string };
+  /** `--fix` / `--fix-dry-run` with `--fix-type`; undefined: only check. */
+  readonly fix: FixRequest | undefined;
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -37,9 +40,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config' };
-const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config'];
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config', '--fix-type': '--fix-type' };
+const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config', '--fix': '--fix', '--fix-dry-run': '--fix-dry-run' };
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config', '--fix', '--fix-dry-run', '--fix-type'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -119,7 +122,14 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
   if (configPath !== undefined && noConfig) throw new UsageError('--config and --no-config exclude each other');
   const config: CheckCommand['config'] = configPath !== undefined ? { kind: 'file', path: configPath } : noConfig ? { kind: 'none' } : { kind: 'discover' };
 
-  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, paths: paths.length > 0 ? paths : ['.'] };
+  const fix = parseFixRequest(
+    options.some((option) => option.name === '--fix'),
+    options.some((option) => option.name === '--fix-dry-run'),
+    options.filter((option) => option.name === '--fix-type').map((option) => option.value),
+    format,
+  );
+
+  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, fix, paths: paths.length > 0 ? paths : ['.'] };
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

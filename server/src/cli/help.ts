@@ -20,6 +20,13 @@ Options of check:
       --color, --no-color          force colour on or off (default: on for a terminal, off when
                                    NO_COLOR is set)
       --max-warnings N             exit 1 when there are more than N warnings
+      --fix                        apply the editor's "Fix all" fixes to each file, then report
+                                   what is left (e.g. deploy-doctor check --fix .)
+      --fix-dry-run                print the fixes as a unified diff; write nothing
+                                   (e.g. deploy-doctor check --fix-dry-run deploy/ > fixes.patch)
+      --fix-type safe|secrets|all  with --fix or --fix-dry-run: safe (default) runs deterministic
+                                   fixes only, secrets adds generated secrets, all adds fixes that
+                                   choose a value (e.g. --fix --fix-type secrets .env)
   -h, --help                       show this help
   -v, --version                    show the version
 

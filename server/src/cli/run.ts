@@ -4,6 +4,7 @@ import { CONFIG_RULE_META } from '../engine/config';
 import { parseArgs, type CheckCommand } from './args';
 import { checkPaths, hasErrors, type Report } from './check';
 import { UsageError } from './errors';
+import { applyFixes, fixMessages, jsonFixed, reportAfterFixes } from './fix';
 import { CliConfigs } from './projectConfig';
 import { COLORS, NO_COLORS, wantsColor } from './format/color';
 import { formatGithub } from './format/github';
@@ -62,8 +63,18 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
   const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
-  const report = checkPaths(engine, command.paths, options, cwd, new CliConfigs(command, engine, cwd), progress && ((done, total) => progress.update(done, total)));
-  progress?.clear();
+  const configs = new CliConfigs(command, engine, cwd);
+  const checkTree = () => {
+    const checked = checkPaths(engine, command.paths, options, cwd, configs, progress && ((done, total) => progress.update(done, total)));
+    progress?.clear();
+    return checked;
+  };
+  let report = checkTree();
+  const fixed = command.fix ? applyFixes(command.fix, report, (path) => configs.setupFor(path)) : undefined;
+  if (command.fix && fixed) {
+    report = reportAfterFixes(command.fix, report, fixed, checkTree);
+    for (const line of fixMessages(command.fix, fixed, command.format === 'text')) output.stderr(line);
+  }
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
@@ -72,7 +83,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
 
   switch (command.format) {
     case 'json':
-      output.stdout(formatJson(report));
+      output.stdout(formatJson(report, fixed?.fixed.map(jsonFixed)));
       break;
     case 'sarif':
       output.stdout(formatSarif(report, [...engine.rules.map((rule) => rule.meta), CONFIG_RULE_META], version));
@@ -81,10 +92,11 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
       output.stdout(formatGithub(report));
       break;
     case 'text':
-      output.stdout(formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
+      // --fix-dry-run (text output only) prints its diff instead of the report.
+      output.stdout(fixed && command.fix?.dryRun ? fixed.diff : formatText(report, wantsColor(command.color, stdoutIsTty, env) ? COLORS : NO_COLORS));
       break;
   }
-  if (report.failed.length > 0) return EXIT_USAGE;
+  if (report.failed.length > 0 || (fixed && fixed.notFixed.length > 0)) return EXIT_USAGE;
   if (hasErrors(report)) return EXIT_ERRORS;
   return exceedsMaxWarnings(report, command.maxWarnings, output) ? EXIT_ERRORS : EXIT_CLEAN;
 }

@@ -10,6 +10,8 @@ export { allRules } from './rules';
 export type { Rule, RuleMeta } from './rules/rule';
 export * from './types';
 export { fixAllEdits } from './services/fixAll';
+export { applyTextEdits, placeEdits } from './services/applyEdits';
+export type { PlacedEdit } from './services/applyEdits';
 export type { CompletionItem, CompletionKind, HoverResult } from './services/types';
 export { generateKey, isFernetKey, KEY_FORMATS, strongPassword } from './keygen';
 export type { KeyFormat, KeyFormatInfo } from './keygen';

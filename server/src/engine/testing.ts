@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ProductDefinition } from '../../../schemas/types';
 import { Engine, type CheckResult, type EngineOptions } from './engine';
 import type { Rule } from './rules/rule';
-import { LineIndex } from './text';
+import { applyTextEdits } from './services/applyEdits';
 import type { Diagnostic, FileKind, Mode, ProductId, ResolvedFix, ResolvedTextEdit, SeverityOverride, WorkspaceView } from './types';
 import { pathToUri } from './uri';
 
@@ -73,13 +73,7 @@ export function textOf(text: string, diagnostic: Pick<Diagnostic, 'span'>): stri
 
 /** Applies edits (ranges in `text`) as an editor would: all at once, against the original text. */
 export function applyEdits(text: string, edits: readonly ResolvedTextEdit[]): string {
-  const lines = new LineIndex(text);
-  const spans = edits
-    .map((edit) => ({ ...lines.spanOf(edit.range), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of spans) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
+  return applyTextEdits(text, edits);
 }
 
 /** Applies a fix's edits to the document at `uri` (text given), ignoring edits to other files. */

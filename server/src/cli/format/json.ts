@@ -14,12 +14,22 @@ export interface JsonDiagnostic {
   readonly product?: string;
 }
 
+/** What `check --fix` changed in one file. */
+export interface JsonFixedFile {
+  readonly file: string;
+  readonly fixes: number;
+  /** Fixes per rule id. */
+  readonly rules: Readonly<Record<string, number>>;
+}
+
 export interface JsonReport {
   readonly version: 1;
   readonly diagnostics: readonly JsonDiagnostic[];
+  /** Only with --fix: the files written, after which `diagnostics` is what is left. */
+  readonly fixed?: readonly JsonFixedFile[];
 }
 
-export function formatJson(report: Report): string {
+export function formatJson(report: Report, fixed?: readonly JsonFixedFile[]): string {
   const diagnostics: JsonDiagnostic[] = report.checked.flatMap((file) =>
     file.result.diagnostics.map((diagnostic) => ({
       file: file.display,
@@ -30,6 +40,6 @@ export function formatJson(report: Report): string {
       ...(diagnostic.product !== undefined ? { product: diagnostic.product } : {}),
     })),
   );
-  const output: JsonReport = { version: 1, diagnostics };
+  const output: JsonReport = { version: 1, diagnostics, ...(fixed ? { fixed } : {}) };
   return JSON.stringify(output) + '\n';
 }

@@ -67,6 +67,16 @@ test('Flowfile: a quoted master key in compose list syntax reaches the worker wi
   assert.equal(applyFix(text, result.uri, findings[0]!.fixes[0]!), text.replace('"q-8_2mXr9LcP4zKw7NbF1sHd6JyA3gUeq-8_2mXr9Lc="', 'q-8_2mXr9LcP4zKw7NbF1sHd6JyA3gUeq-8_2mXr9Lc='));
 });
 
+test('Flowfile: quotes around an interpolated master key are reported, and no fix copies the .env value into compose', () => {
+  const key = 'q-8_2mXr9LcP4zKw7NbF1sHd6JyA3gUeq-8_2mXr9Lc=';
+  const text = 'services:\n  flowfile-worker:\n    image: flowfile-worker\n    environment:\n      - FLOWFILE_MASTER_KEY="${FLOWFILE_MASTER_KEY}"\n';
+  const result = checkText(text, { kind: 'compose', product: 'flowfile', files: { '/project/.env': `FLOWFILE_MASTER_KEY=${key}\n` } });
+  const findings = findingsOf(result, 'schema/invalid-value');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /core strips them but the worker does not/);
+  assert.deepEqual(findings[0]!.fixes, []);
+});
+
 test('valid values pass, and a secret\'s value never appears in a message', () => {
   assert.equal(invalidIn('FLYDESK_DEV_MODE=off\nFLYDESK_CHUNKING_MODE=auto\nFLYDESK_DATABASE_URL=postgresql+asyncpg://u:p@db/x\n', 'firefly-desk').findings.length, 0);
   const { findings } = invalidIn('FRAISEQL_ADMIN_TOKEN=CanaryCanaryCanaryCanary-0451-XYZ-zz\nFRAISEQL_BIND_ADDR=localhost:8000\n', 'fraiseql');

@@ -3,7 +3,7 @@ import type { Fix, Severity } from '../../types';
 import { defineRule } from '../rule';
 import { reportProductChecks } from './productChecks';
 import { checkedGroups } from './productSettings';
-import { replaceValue } from './settingEdits';
+import { mayReplaceWithDerivedValue, replaceValue } from './settingEdits';
 
 export const schemaInvalidValue = defineRule({
   meta: {
@@ -25,7 +25,7 @@ export const schemaInvalidValue = defineRule({
         const severity: Severity = problem.effect === 'ignored' || problem.effect === 'against-guide' ? 'warning' : 'error';
         const span = setting.occurrence.valueSpan.start === setting.occurrence.valueSpan.end ? setting.occurrence.keySpan : setting.occurrence.valueSpan;
         const fixes: Fix[] =
-          problem.fixValue !== undefined && !setting.fromDefault
+          problem.fixValue !== undefined && !setting.fromDefault && mayReplaceWithDerivedValue(group, setting)
             ? [{ title: problem.fixTitle ?? `Set ${setting.occurrence.key} to \`${problem.fixValue}\``, isPreferred: true, edits: [replaceValue(context, group, setting, problem.fixValue, spec)] }]
             : [];
         context.report({ span, severity, message: problem.message, fixes });

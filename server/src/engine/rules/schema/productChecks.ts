@@ -3,7 +3,7 @@ import type { ProductCheckFinding } from '../../../../../schemas/types';
 import type { Fix, Span } from '../../types';
 import type { RuleContext } from '../rule';
 import { missingAnchor, type CheckedGroup } from './productSettings';
-import { replaceValue } from './settingEdits';
+import { mayReplaceWithDerivedValue, replaceValue } from './settingEdits';
 
 /*
  * A product's own cross-setting checks (`ProductDefinition.checks`) run once per group; each
@@ -40,7 +40,7 @@ export function reportProductChecks(context: RuleContext, group: CheckedGroup, r
     else if (finding.at === 'key' || setting.occurrence.valueSpan.start === setting.occurrence.valueSpan.end) span = setting.occurrence.keySpan;
     else span = setting.occurrence.valueSpan;
     const fixes: Fix[] =
-      setting && finding.fixValue !== undefined && !setting.fromDefault
+      setting && finding.fixValue !== undefined && !setting.fromDefault && mayReplaceWithDerivedValue(group, setting)
         ? [{ title: finding.fixTitle ?? `Set ${setting.occurrence.key} to \`${finding.fixValue}\``, isPreferred: true, edits: [replaceValue(context, group, setting, finding.fixValue, setting.spec)] }]
         : [];
     context.report({ span, message: finding.message, ...(finding.severity ? { severity: finding.severity } : {}), fixes });

@@ -32,6 +32,17 @@ export function insertSetting(context: RuleContext, group: CheckedGroup, key: st
   }
 }
 
+const COMPOSE_INTERPOLATION = /\$(\{|[A-Za-z_])/;
+
+/**
+ * Whether a value worked out from what the product reads may be written in place of what is
+ * written: not over compose interpolation (`${VAR}`), whose value comes from `.env` and, written
+ * here, would copy it (a secret, even) into the compose file.
+ */
+export function mayReplaceWithDerivedValue(group: CheckedGroup, setting: CheckedSetting): boolean {
+  return group.format !== 'compose' || !COMPOSE_INTERPOLATION.test(setting.written);
+}
+
 /** An edit that replaces a setting's value with `value`, keeping its quotes where it has them. */
 export function replaceValue(context: RuleContext, group: CheckedGroup, setting: CheckedSetting, value: string, spec?: SettingSpec): TextEdit {
   const span = setting.occurrence.valueSpan;

@@ -31,7 +31,8 @@ export const secretPlaceholder = defineRule({
         const fixes: Fix[] = [];
         if (setting.fromDefault) {
           const edit = requireVariableEdit(setting.written, setting.occurrence.valueSpan);
-          if (edit) fixes.push({ title: 'Require the variable instead of falling back to the placeholder', isPreferred: true, edits: [edit] });
+          // A choice: Compose then refuses to start until someone sets the variable in `.env`.
+          if (edit) fixes.push({ title: 'Require the variable instead of falling back to the placeholder', isPreferred: true, safety: 'choice', edits: [edit] });
           context.report({
             span: setting.occurrence.valueSpan,
             severity: context.mode === 'production' ? 'error' : 'warning',
