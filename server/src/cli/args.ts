@@ -19,6 +19,8 @@ export interface CheckCommand {
   readonly maxWarnings: number | undefined;
   /** `--config PATH` (one config for every file), `--no-config`, or discovery per file. */
   readonly config: { readonly kind: 'discover' } | { readonly kind: 'none' } | { readonly kind: 'file'; readonly path: string };
+  /** `--stdin --stdin-filename NAME`: check stdin's text as the file NAME (kind, product, side files). */
+  readonly stdinFilename: string | undefined;
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -37,9 +39,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config' };
-const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config'];
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config', '--stdin-filename': '--stdin-filename' };
+const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config', '--stdin': '--stdin' };
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config', '--stdin', '--stdin-filename'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -119,7 +121,19 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
   if (configPath !== undefined && noConfig) throw new UsageError('--config and --no-config exclude each other');
   const config: CheckCommand['config'] = configPath !== undefined ? { kind: 'file', path: configPath } : noConfig ? { kind: 'none' } : { kind: 'discover' };
 
-  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, paths: paths.length > 0 ? paths : ['.'] };
+  const stdinFilename = parseStdin(options, paths);
+  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, stdinFilename, paths: paths.length > 0 ? paths : ['.'] };
+}
+
+function parseStdin(options: readonly ParsedOption[], paths: readonly string[]): string | undefined {
+  const filename = single(options, '--stdin-filename');
+  if (!options.some((option) => option.name === '--stdin')) {
+    if (filename !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+    return undefined;
+  }
+  if (filename === undefined || filename === '') throw new UsageError('--stdin needs --stdin-filename NAME: the file name decides the kind of configuration');
+  if (paths.length > 0) throw new UsageError(`--stdin takes no paths (got \`${paths[0]}\`)`);
+  return filename;
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

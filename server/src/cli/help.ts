@@ -20,6 +20,9 @@ Options of check:
       --color, --no-color          force colour on or off (default: on for a terminal, off when
                                    NO_COLOR is set)
       --max-warnings N             exit 1 when there are more than N warnings
+      --stdin --stdin-filename NAME
+                                   check the text on stdin as the file NAME (its name decides
+                                   the kind; side files and config are looked up beside NAME)
   -h, --help                       show this help
   -v, --version                    show the version
 

@@ -14,6 +14,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { helpText } from './help';
 import { progressLine } from './progress';
+import { stdinFile } from './stdin';
 
 /** Exit codes of SPEC §5. */
 export const EXIT_CLEAN = 0;
@@ -25,6 +26,8 @@ export interface Output {
   stderr(text: string): void;
   /** A terminal on stderr gets a progress line while a large tree is checked. */
   readonly stderrIsTty?: boolean;
+  /** The text of stdin, read only for `--stdin`. */
+  readonly readStdin?: () => string;
 }
 
 /**
@@ -62,7 +65,8 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
   const engine = new Engine({ severities: command.severities });
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
   const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
-  const report = checkPaths(engine, command.paths, options, cwd, new CliConfigs(command, engine, cwd), progress && ((done, total) => progress.update(done, total)));
+  const stdin = command.stdinFilename === undefined ? undefined : stdinFile(command.stdinFilename, output.readStdin?.() ?? '', cwd);
+  const report = checkPaths(engine, command.paths, options, cwd, new CliConfigs(command, engine, cwd), progress && ((done, total) => progress.update(done, total)), stdin);
   progress?.clear();
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
