@@ -22,6 +22,8 @@ export interface CheckCommand {
   readonly config: { readonly kind: 'discover' } | { readonly kind: 'none' } | { readonly kind: 'file'; readonly path: string };
   /** `--fix` / `--fix-dry-run` with `--fix-type`; undefined: only check. */
   readonly fix: FixRequest | undefined;
+  /** `--stdin --stdin-filename NAME`: check stdin's text as the file NAME (kind, product, side files). */
+  readonly stdinFilename: string | undefined;
   /** As the user wrote them; `.` when none were given. */
   readonly paths: readonly string[];
 }
@@ -40,9 +42,9 @@ export interface KnownIds {
 }
 
 /** Options that take a value, and flags; anything else starting with `-` is a mistake. */
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config', '--fix-type': '--fix-type' };
-const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config', '--fix': '--fix', '--fix-dry-run': '--fix-dry-run' };
-const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config', '--fix', '--fix-dry-run', '--fix-type'];
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { '--format': '--format', '-f': '--format', '--product': '--product', '--mode': '--mode', '--rule': '--rule', '--max-warnings': '--max-warnings', '--config': '--config', '--fix-type': '--fix-type', '--stdin-filename': '--stdin-filename' };
+const FLAGS: Readonly<Record<string, string>> = { '--help': '--help', '-h': '--help', '--version': '--version', '-v': '--version', '--color': '--color', '--no-color': '--no-color', '--no-config': '--no-config', '--fix': '--fix', '--fix-dry-run': '--fix-dry-run', '--stdin': '--stdin' };
+const CHECK_OPTIONS = ['--format', '--product', '--mode', '--rule', '--color', '--no-color', '--max-warnings', '--config', '--no-config', '--fix', '--fix-dry-run', '--fix-type', '--stdin', '--stdin-filename'];
 const RULES_OPTIONS = ['--format'];
 
 interface ParsedOption {
@@ -129,7 +131,20 @@ function parseCheck(options: readonly ParsedOption[], paths: readonly string[], 
     format,
   );
 
-  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, fix, paths: paths.length > 0 ? paths : ['.'] };
+  const stdinFilename = parseStdin(options, paths);
+  if (stdinFilename !== undefined && fix) throw new UsageError('--stdin cannot be combined with --fix or --fix-dry-run: there is no file to write');
+  return { name: 'check', format, product, mode, severities, color, maxWarnings, config, fix, stdinFilename, paths: paths.length > 0 ? paths : ['.'] };
+}
+
+function parseStdin(options: readonly ParsedOption[], paths: readonly string[]): string | undefined {
+  const filename = single(options, '--stdin-filename');
+  if (!options.some((option) => option.name === '--stdin')) {
+    if (filename !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+    return undefined;
+  }
+  if (filename === undefined || filename === '') throw new UsageError('--stdin needs --stdin-filename NAME: the file name decides the kind of configuration');
+  if (paths.length > 0) throw new UsageError(`--stdin takes no paths (got \`${paths[0]}\`)`);
+  return filename;
 }
 
 function tokenize(argv: readonly string[]): { options: ParsedOption[]; positionals: string[] } {

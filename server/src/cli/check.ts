@@ -2,6 +2,7 @@ import { Engine, pathToUri, uriToPath, skipReason, type CheckOptions, type Check
 import { configDiagnostics } from '../engine/config';
 import { displayPath } from './paths';
 import type { CliConfigs } from './projectConfig';
+import type { StdinFile } from './stdin';
 import { findFiles } from './walk';
 import { FileSystemWorkspace } from './workspace';
 
@@ -52,9 +53,11 @@ export function checkPaths(
   cwd: string,
   configs?: CliConfigs,
   onProgress?: (done: number, total: number) => void,
+  stdin?: StdinFile,
 ): Report {
-  const walked = findFiles(paths, cwd);
+  const walked = stdin ? { files: [{ path: stdin.path, named: true }], errors: [], gitignored: [] } : findFiles(paths, cwd);
   const workspace = new FileSystemWorkspace();
+  if (stdin) workspace.provide(pathToUri(stdin.path), stdin.text);
   const skipped: SkippedFile[] = [];
   const failed: FailedFile[] = walked.errors.map((error) => ({ display: error.path, reason: error.reason }));
 

@@ -27,6 +27,9 @@ Options of check:
       --fix-type safe|secrets|all  with --fix or --fix-dry-run: safe (default) runs deterministic
                                    fixes only, secrets adds generated secrets, all adds fixes that
                                    choose a value (e.g. --fix --fix-type secrets .env)
+      --stdin --stdin-filename NAME
+                                   check the text on stdin as the file NAME (its name decides
+                                   the kind; side files and config are looked up beside NAME)
   -h, --help                       show this help
   -v, --version                    show the version
 

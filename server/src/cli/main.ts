@@ -1,6 +1,7 @@
 // The `deploy-doctor` executable: runs the CLI on this process's arguments and streams, and turns a
 // crash into a short message and exit code 2.
 import { EXIT_CLEAN, EXIT_USAGE, run } from './run';
+import { readStdinText } from './stdin';
 
 function main(): void {
   // A reader that stops early (`| head`) is not an error of ours.
@@ -10,7 +11,7 @@ function main(): void {
   try {
     process.exitCode = run(
       process.argv.slice(2),
-      { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), stderrIsTty: process.stderr.isTTY === true },
+      { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), stderrIsTty: process.stderr.isTTY === true, readStdin: readStdinText },
       process.cwd(),
       process.env,
       process.stdout.isTTY === true,

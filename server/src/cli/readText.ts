@@ -10,6 +10,11 @@ import { readRegularFile } from '../shared/regularFile';
  */
 export function readConfigText(path: string): string {
   const bytes = readRegularFile(path, (MAX_FILE_CHARS + 1) * 4);
+  return decodeConfigBytes(bytes);
+}
+
+/** Bytes to text as an editor shows them, capped one character over what the engine reads. */
+export function decodeConfigBytes(bytes: Buffer): string {
   const text = decode(bytes);
   return text.length > MAX_FILE_CHARS + 1 ? text.slice(0, MAX_FILE_CHARS + 1) : text;
 }

@@ -15,6 +15,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { helpText } from './help';
 import { progressLine } from './progress';
+import { stdinFile } from './stdin';
 
 /** Exit codes of SPEC §5. */
 export const EXIT_CLEAN = 0;
@@ -26,6 +27,8 @@ export interface Output {
   stderr(text: string): void;
   /** A terminal on stderr gets a progress line while a large tree is checked. */
   readonly stderrIsTty?: boolean;
+  /** The text of stdin, read only for `--stdin`. */
+  readonly readStdin?: () => string;
 }
 
 /**
@@ -64,8 +67,9 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
   const options = { ...(command.product ? { product: command.product } : {}), ...(command.mode ? { mode: command.mode } : {}) };
   const progress = progressLine((text) => output.stderr(text), output.stderrIsTty === true);
   const configs = new CliConfigs(command, engine, cwd);
+  const stdin = command.stdinFilename === undefined ? undefined : stdinFile(command.stdinFilename, output.readStdin?.() ?? '', cwd);
   const checkTree = () => {
-    const checked = checkPaths(engine, command.paths, options, cwd, configs, progress && ((done, total) => progress.update(done, total)));
+    const checked = checkPaths(engine, command.paths, options, cwd, configs, progress && ((done, total) => progress.update(done, total)), stdin);
     progress?.clear();
     return checked;
   };

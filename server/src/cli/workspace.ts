@@ -26,6 +26,11 @@ export class FileSystemWorkspace implements WorkspaceView {
     return result;
   }
 
+  /** Serves `text` for `uri` instead of the disk (a text given on stdin). */
+  provide(uri: string, text: string): void {
+    this.loaded.set(uri, { text });
+  }
+
   readText(uri: string): string | undefined {
     const result = this.load(uri);
     return 'text' in result ? result.text : undefined;
