@@ -109,6 +109,15 @@ test('a generated secret is never printed: the dry run masks it, --fix writes it
   assert.ok(!checkJson(['.env'], { cwd }).diagnostics.some((diagnostic) => diagnostic.rule === 'secret/missing' && diagnostic.message.includes('JWT_SECRET')));
 });
 
+test('the dry run never prints a secret the file already holds, in removed or context lines', () => {
+  const weak = 'weak-secret-value-0001';
+  const cwd = workspace({ '.env': `# deploy-doctor product=agentim\nJWT_SECRET=${weak}\nDATABASE_URL=postgres://u@db/x\nLOG_LEVEL=info \n` });
+  const dry = runCli(['check', '--fix-dry-run', '--fix-type', 'secrets', '.env'], { cwd });
+  assert.match(dry.stdout, /^-JWT_SECRET=<secret>$/m);
+  assert.match(dry.stdout, /^\+JWT_SECRET=<generated secret>$/m);
+  assert.ok(!dry.stdout.includes(weak) && !dry.stderr.includes(weak), 'the existing secret was printed');
+});
+
 test('without --fix-type secrets, secrets are not generated', () => {
   const cwd = workspace({ '.env': AGENTIM });
   const run = runCli(['check', '--fix', '.env'], { cwd });

@@ -19,7 +19,7 @@ import type { JsonFixedFile } from './format/json';
 import { unifiedDiff } from './diff';
 import { describeFsError } from './errors';
 import type { FixRequest } from './fixOptions';
-import { carrySecretSpans, maskSpans } from './maskSecrets';
+import { carrySecretSpans, maskSecretSettings, maskSpans } from './maskSecrets';
 import { decodeRewritable } from './rewritableText';
 import { FileSystemWorkspace } from './workspace';
 
@@ -82,7 +82,7 @@ export function applyFixes(request: FixRequest, report: Report, setupFor: SetupF
     if (result.text === read.text) continue;
     const summary: FixedFile = { path: file.path, display: file.display, fixes: result.fixes, byRule: result.byRule };
     if (request.dryRun) {
-      diffs.push(unifiedDiff(read.text, maskSpans(result.text, result.secretSpans), file.display));
+      diffs.push(unifiedDiff(maskSecretSettings(read.text), maskSecretSettings(maskSpans(result.text, result.secretSpans)), file.display));
       remaining.set(file.path, result.last);
       fixed.push(summary);
       continue;

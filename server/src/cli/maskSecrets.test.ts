@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyTextEdits, placeEdits, type ResolvedTextEdit } from '../engine';
-import { carrySecretSpans, maskSpans } from './maskSecrets';
+import { carrySecretSpans, maskSecretSettings, maskSpans } from './maskSecrets';
 
 const at = (line: number, character: number, endCharacter: number, newText: string): ResolvedTextEdit => ({
   range: { start: { line, character }, end: { line, character: endCharacter } },
@@ -27,4 +27,12 @@ test('a later pass that edits around or inside a secret never uncovers part of i
   spans = carrySecretSpans(spans, placeEdits(afterFirst, second), () => false);
   assert.equal(afterSecond, 'KEY="abc-=def"\n');
   assert.equal(maskSpans(afterSecond, spans), 'KEY="<generated secret>"\n');
+});
+
+test('existing values of secret-named settings are masked in every line form; other settings stay', () => {
+  const text = 'JWT_SECRET=hunter2hunter2\r\n  - DB_PASSWORD=pw-in-compose\n  API_TOKEN: "tok"\npassword = "toml-pw"\nJWT_SECRET_TTL=3600\nPORT=8080\nKEY=<generated secret>\n';
+  assert.equal(
+    maskSecretSettings(text),
+    'JWT_SECRET=<secret>\r\n  - DB_PASSWORD=<secret>\n  API_TOKEN: <secret>\npassword = <secret>\nJWT_SECRET_TTL=3600\nPORT=8080\nKEY=<generated secret>\n',
+  );
 });

@@ -1,7 +1,9 @@
-import type { PlacedEdit, Span } from '../engine';
+import { isSecretLikeKey, type PlacedEdit, type Span } from '../engine';
 
 /** What a generated secret shows as in --fix-dry-run's diff. */
 export const SECRET_MASK = '<generated secret>';
+/** What a secret-named setting's existing value shows as in the diff (context and removed lines too). */
+export const EXISTING_SECRET_MASK = '<secret>';
 
 /**
  * The secret spans of a text after `placed` edits (offsets in the text before them) are applied:
@@ -75,4 +77,25 @@ function maskSegment(segment: string, wholeLine: boolean): string {
   const setting = wholeLine ? SETTING_PREFIX.exec(segment) : null;
   if (!setting) return SECRET_MASK;
   return setting[2] ? `${setting[1]}${SECRET_MASK}` : segment;
+}
+
+const LINE = /(\r\n|\n|\r)/;
+const QUOTED_KEY = /^\s*(?:-\s+)?["']?([A-Za-z_][\w.-]*)/;
+
+/**
+ * `text` with the value of every line that sets a secret-named key (`JWT_SECRET=…`, `password = …`,
+ * `- API_TOKEN=…`) shown as EXISTING_SECRET_MASK, so the diff's context and removed lines never
+ * print a secret the file already holds. Values already masked are left as they are.
+ */
+export function maskSecretSettings(text: string): string {
+  return text
+    .split(LINE)
+    .map((segment, index) => {
+      if (index % 2 === 1) return segment;
+      const setting = SETTING_PREFIX.exec(segment);
+      const key = setting && QUOTED_KEY.exec(setting[1]!)?.[1];
+      if (!setting || !key || !setting[2] || !isSecretLikeKey(key) || setting[2].includes(SECRET_MASK)) return segment;
+      return `${setting[1]}${EXISTING_SECRET_MASK}`;
+    })
+    .join('');
 }

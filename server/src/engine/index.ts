@@ -7,6 +7,7 @@ export type { KindAssociation } from './detect/kind';
 export { LineIndex } from './text';
 export { pathToUri, uriToPath, uriPath, basename } from './uri';
 export { allRules } from './rules';
+export { isSecretLikeKey } from './rules/secret/analysis';
 export type { Rule, RuleMeta } from './rules/rule';
 export * from './types';
 export { fixAllEdits } from './services/fixAll';
