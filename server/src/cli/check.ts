@@ -4,6 +4,7 @@ import { displayPath } from './paths';
 import type { CliConfigs } from './projectConfig';
 import { findFiles } from './walk';
 import { FileSystemWorkspace } from './workspace';
+import { boundaryForArguments } from './boundary';
 
 export interface CheckedFile {
   /** Absolute path. */
@@ -33,6 +34,8 @@ export interface Report {
   readonly failed: readonly FailedFile[];
   /** Files read on the side that exist but were not read (a FIFO, a device): a stderr note. */
   readonly sideFilesNotRead: readonly SkippedFile[];
+  /** Links in the walk whose target leaves the checked tree, as displayed: not followed. */
+  readonly linksOut: readonly string[];
   /** Configuration files (by name) that `.gitignore` kept out of the walk, to mention. */
   readonly gitignored: readonly string[];
 }
@@ -53,8 +56,9 @@ export function checkPaths(
   configs?: CliConfigs,
   onProgress?: (done: number, total: number) => void,
 ): Report {
-  const walked = findFiles(paths, cwd);
-  const workspace = new FileSystemWorkspace();
+  const boundary = boundaryForArguments(paths, cwd);
+  const walked = findFiles(paths, cwd, boundary);
+  const workspace = new FileSystemWorkspace(boundary);
   const skipped: SkippedFile[] = [];
   const failed: FailedFile[] = walked.errors.map((error) => ({ display: error.path, reason: error.reason }));
 
@@ -106,7 +110,7 @@ export function checkPaths(
   onProgress?.(done, configFiles.length);
   const gitignored = walked.gitignored.filter((path) => engine.kindOf(pathToUri(path), undefined)).map((path) => displayPath(path, cwd));
   const sideFilesNotRead = workspace.sideFilesNotRead().map(({ uri, reason }) => ({ display: displayUri(uri, cwd), reason }));
-  return { cwd, checked, skipped, failed, sideFilesNotRead, gitignored };
+  return { cwd, checked, skipped, failed, sideFilesNotRead, linksOut: walked.linksOut, gitignored };
 }
 
 function displayUri(uri: string, cwd: string): string {
