@@ -5,6 +5,7 @@ import type { CliConfigs } from './projectConfig';
 import type { StdinFile } from './stdin';
 import { findFiles } from './walk';
 import { FileSystemWorkspace } from './workspace';
+import { boundaryForArguments } from './boundary';
 
 export interface CheckedFile {
   /** Absolute path. */
@@ -34,6 +35,8 @@ export interface Report {
   readonly failed: readonly FailedFile[];
   /** Files read on the side that exist but were not read (a FIFO, a device): a stderr note. */
   readonly sideFilesNotRead: readonly SkippedFile[];
+  /** Links in the walk whose target leaves the checked tree, as displayed: not followed. */
+  readonly linksOut: readonly string[];
   /** Configuration files (by name) that `.gitignore` kept out of the walk, to mention. */
   readonly gitignored: readonly string[];
 }
@@ -55,8 +58,9 @@ export function checkPaths(
   onProgress?: (done: number, total: number) => void,
   stdin?: StdinFile,
 ): Report {
-  const walked = stdin ? { files: [{ path: stdin.path, named: true }], errors: [], gitignored: [] } : findFiles(paths, cwd);
-  const workspace = new FileSystemWorkspace();
+  const boundary = boundaryForArguments(stdin ? [stdin.path] : paths, cwd);
+  const walked = stdin ? { files: [{ path: stdin.path, named: true }], errors: [], gitignored: [], linksOut: [] } : findFiles(paths, cwd, boundary);
+  const workspace = new FileSystemWorkspace(boundary);
   if (stdin) workspace.provide(pathToUri(stdin.path), stdin.text);
   const skipped: SkippedFile[] = [];
   const failed: FailedFile[] = walked.errors.map((error) => ({ display: error.path, reason: error.reason }));
@@ -109,7 +113,7 @@ export function checkPaths(
   onProgress?.(done, configFiles.length);
   const gitignored = walked.gitignored.filter((path) => engine.kindOf(pathToUri(path), undefined)).map((path) => displayPath(path, cwd));
   const sideFilesNotRead = workspace.sideFilesNotRead().map(({ uri, reason }) => ({ display: displayUri(uri, cwd), reason }));
-  return { cwd, checked, skipped, failed, sideFilesNotRead, gitignored };
+  return { cwd, checked, skipped, failed, sideFilesNotRead, linksOut: walked.linksOut, gitignored };
 }
 
 function displayUri(uri: string, cwd: string): string {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { repositoryRoot } from './boundary';
 import { Engine, type CheckOptions, type SeverityOverride } from '../engine';
 import { ConfigChains, parseProjectConfig, resolveForFile, type ConfigFileSystem, type LocatedConfig } from '../engine/config';
 import { products as knownProducts } from '../../../schemas';
@@ -74,14 +75,6 @@ export class CliConfigs {
       this.engines.set(key, engine);
     }
     return { engine, options, ignored: resolved.ignored, configs: chain };
-  }
-}
-
-/** The checked tree's boundary: the nearest folder above `cwd` holding `.git`, else `cwd` itself. */
-function repositoryRoot(cwd: string): string {
-  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
-    if (existsSync(`${folder}/.git`)) return folder;
-    if (dirname(folder) === folder) return resolve(cwd);
   }
 }
 

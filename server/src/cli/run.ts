@@ -82,6 +82,7 @@ function check(command: CheckCommand, output: Output, cwd: string, env: NodeJS.P
 
   for (const file of report.skipped) output.stderr(`deploy-doctor: skipped ${file.display}: ${file.reason}\n`);
   for (const file of report.failed) output.stderr(`deploy-doctor: ${file.display}: ${file.reason}\n`);
+  for (const link of report.linksOut) output.stderr(`deploy-doctor: note: skipped ${link}: a link to outside the checked tree; not followed\n`);
   for (const file of report.sideFilesNotRead) output.stderr(`deploy-doctor: note: ${file.display} (read by a checked file): ${file.reason}\n`);
   if (report.gitignored.length > 0) output.stderr(gitignoredNote(report.gitignored));
 

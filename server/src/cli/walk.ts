@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { displayPath } from './paths';
 import { describeFsError, FileError, UsageError } from './errors';
 import { GitignoreRules } from './gitignore';
+import { OUTSIDE_REASON, type Boundary } from './boundary';
 
 /** Folders never walked into: dependencies and version-control data. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -21,18 +22,23 @@ export interface WalkResult {
   readonly errors: readonly FileError[];
   /** Files left out because a `.gitignore` excludes them (not those in excluded folders). */
   readonly gitignored: readonly string[];
+  /** Links met in the walk whose target leaves the checked tree, as displayed: not followed. */
+  readonly linksOut: readonly string[];
 }
 
 /**
  * The files under the paths the user named. Directories are walked, skipping `node_modules`,
  * VCS folders and what `.gitignore` files ignore; symbolic links are followed, each real folder
- * once. A named path that does not exist is a usage error, thrown before anything is read.
+ * once, unless their target leaves `boundary` (then listed in `linksOut`; a named one is an
+ * error). A named path that does not exist is a usage error, thrown before anything is read.
  */
-export function findFiles(paths: readonly string[], cwd: string): WalkResult {
+export function findFiles(paths: readonly string[], cwd: string, boundary?: Boundary): WalkResult {
   const named = paths.map((written) => ({ written, path: resolve(cwd, written) }));
   const kinds = named.map(({ written, path }): { path: string; isDirectory: boolean; error?: undefined } | { path: string; error: FileError } => {
     try {
-      return { path, isDirectory: statSync(path).isDirectory() };
+      const isDirectory = statSync(path).isDirectory();
+      if (boundary?.excludes(path)) return { path, error: new FileError(written, OUTSIDE_REASON) };
+      return { path, isDirectory };
     } catch (error) {
       const reason = describeFsError(error);
       if (reason === 'no such file or directory' || reason === 'not a directory') throw new UsageError(`${written}: ${reason}`);
@@ -44,19 +50,21 @@ export function findFiles(paths: readonly string[], cwd: string): WalkResult {
   const errors: FileError[] = [];
   const visitedFolders = new Set<string>();
   const gitignored: string[] = [];
+  const linksOut: string[] = [];
   for (const entry of kinds) {
     if (entry.error) errors.push(entry.error);
     else if (!entry.isDirectory) files.set(entry.path, { path: entry.path, named: true });
   }
   for (const entry of kinds) {
     if (entry.error || !entry.isDirectory) continue;
-    walkFolder(entry.path, GitignoreRules.above(entry.path), { files, errors, visitedFolders, gitignored, cwd });
+    walkFolder(entry.path, GitignoreRules.above(entry.path), { files, errors, visitedFolders, gitignored, linksOut, cwd, boundary });
   }
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     files: [...files.values()].sort((a, b) => byPath(a.path, b.path)),
     errors,
     gitignored: [...new Set(gitignored)].filter((path) => !files.has(path)).sort(byPath),
+    linksOut,
   };
 }
 
@@ -65,7 +73,9 @@ interface WalkState {
   readonly errors: FileError[];
   readonly visitedFolders: Set<string>;
   readonly gitignored: string[];
+  readonly linksOut: string[];
   readonly cwd: string;
+  readonly boundary: Boundary | undefined;
 }
 
 function walkFolder(folder: string, rules: GitignoreRules, state: WalkState): void {
@@ -83,6 +93,11 @@ function walkFolder(folder: string, rules: GitignoreRules, state: WalkState): vo
   const inside = rules.enter(folder);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(folder, entry.name);
+    // A link out of the checked tree is never followed, whatever it points at.
+    if (entry.isSymbolicLink() && state.boundary?.excludes(path)) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !inside.ignores(path, false)) state.linksOut.push(displayPath(path, state.cwd));
+      continue;
+    }
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isFolder(path));
     if (isDirectory) {
       if (SKIPPED_FOLDERS.has(entry.name) || inside.ignores(path, true)) continue;

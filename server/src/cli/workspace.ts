@@ -1,6 +1,7 @@
 import { uriToPath, type WorkspaceView } from '../engine';
 import { describeFsError } from './errors';
 import { readConfigText } from './readText';
+import { OUTSIDE_REASON, type Boundary } from './boundary';
 
 /** Reasons that mean the file is not there, which rules such as compose/env-file-missing report. */
 const ABSENT = new Set(['no such file or directory', 'not a directory', 'not a file URI']);
@@ -16,11 +17,14 @@ export class FileSystemWorkspace implements WorkspaceView {
   private readonly loaded = new Map<string, LoadResult>();
   private configFiles: readonly string[] = [];
 
+  /** Without a boundary, any file is read (tests of the engine's cross-file rules). */
+  constructor(private readonly boundary?: Boundary) {}
+
   /** The text of `uri`, or why it could not be read. */
   load(uri: string): LoadResult {
     let result = this.loaded.get(uri);
     if (!result) {
-      result = read(uri);
+      result = read(uri, this.boundary);
       this.loaded.set(uri, result);
     }
     return result;
@@ -34,6 +38,12 @@ export class FileSystemWorkspace implements WorkspaceView {
   readText(uri: string): string | undefined {
     const result = this.load(uri);
     return 'text' in result ? result.text : undefined;
+  }
+
+  /** Why a file that may exist was not read: it leaves the checked tree. */
+  refusal(uri: string): string | undefined {
+    const result = this.load(uri);
+    return 'error' in result && result.error === OUTSIDE_REASON ? result.error : undefined;
   }
 
   setFiles(uris: readonly string[]): void {
@@ -58,9 +68,10 @@ export class FileSystemWorkspace implements WorkspaceView {
   }
 }
 
-function read(uri: string): LoadResult {
+function read(uri: string, boundary: Boundary | undefined): LoadResult {
   const path = uriToPath(uri);
   if (path === undefined) return { error: 'not a file URI' };
+  if (boundary?.excludes(path)) return { error: OUTSIDE_REASON };
   try {
     return { text: readConfigText(path) };
   } catch (error) {

@@ -238,6 +238,7 @@ export class Engine {
   private ruleWorkspace(workspace: WorkspaceView): RuleWorkspace {
     return {
       readText: (uri) => safeRead(workspace, uri),
+      refusal: (uri) => safeRefusal(workspace, uri),
       files: () => workspace.files(),
       parse: (uri) => {
         const text = safeRead(workspace, uri);
@@ -363,6 +364,14 @@ function applySuppressions(
 function safeRead(workspace: WorkspaceView, uri: string): string | undefined {
   try {
     return workspace.readText(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeRefusal(workspace: WorkspaceView, uri: string): string | undefined {
+  try {
+    return workspace.refusal?.(uri);
   } catch {
     return undefined;
   }

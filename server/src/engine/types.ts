@@ -50,6 +50,11 @@ export interface SourceDocument {
  */
 export interface WorkspaceView {
   readText(uri: string): string | undefined;
+  /**
+   * Why the host did not read `uri` although it may exist (its real path leaves the checked tree:
+   * "outside the checked tree; not read"); undefined when it was read or is absent.
+   */
+  refusal?(uri: string): string | undefined;
   /** URIs of the configuration files the host knows about (may be empty). */
   files(): readonly string[];
 }

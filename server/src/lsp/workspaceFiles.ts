@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { readRegularFile } from '../shared/regularFile';
 import { opendir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Boundary, OUTSIDE_REASON } from '../shared/boundary';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_CHARS, pathToUri, uriToPath, type WorkspaceView } from '../engine';
@@ -33,6 +34,8 @@ export class WorkspaceFiles implements WorkspaceView {
   private readonly known = new Set<string>();
   private readonly diskCache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly text: string | undefined }>();
   private diskCacheChars = 0;
+  /** The workspace folders last indexed: disk reads whose real path leaves them are refused. */
+  private folders: Boundary | undefined;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -48,6 +51,13 @@ export class WorkspaceFiles implements WorkspaceView {
     const open = this.documents.get(uri);
     if (open) return open.getText();
     return this.readDisk(uri);
+  }
+
+  /** A file on disk whose real path leaves the workspace folders is not read. */
+  refusal(uri: string): string | undefined {
+    if (this.documents.get(uri)) return undefined;
+    const path = uriToPath(uri);
+    return path !== undefined && this.boundary().excludes(path) ? OUTSIDE_REASON : undefined;
   }
 
   files(): readonly string[] {
@@ -84,6 +94,7 @@ export class WorkspaceFiles implements WorkspaceView {
     excludes: readonly string[],
     isConfig: (uri: string, readText: () => string | undefined) => boolean,
   ): Promise<IndexResult> {
+    this.folders = folders.length > 0 ? new Boundary(folders) : undefined;
     const found = new Set<string>();
     let entries = 0;
     const excluded = (path: string) => excludes.some((glob) => matchesGlob(path, glob));
@@ -115,7 +126,7 @@ export class WorkspaceFiles implements WorkspaceView {
 
   private readDisk(uri: string): string | undefined {
     const path = uriToPath(uri);
-    if (path === undefined) return undefined;
+    if (path === undefined || this.boundary().excludes(path)) return undefined;
     try {
       const stats = statSync(path);
       if (!stats.isFile()) return undefined;
@@ -136,6 +147,17 @@ export class WorkspaceFiles implements WorkspaceView {
     } catch {
       return undefined;
     }
+  }
+
+  /** The workspace folders; with none (a single file opened), the folders of the open documents. */
+  private boundary(): Boundary {
+    if (this.folders) return this.folders;
+    const open: string[] = [];
+    for (const document of this.documents.all()) {
+      const path = uriToPath(document.uri);
+      if (path !== undefined) open.push(dirname(path));
+    }
+    return new Boundary(open);
   }
 
   private uncache(uri: string): void {

@@ -36,6 +36,11 @@ export default defineRule({
       if (path === undefined || path === '' || path.startsWith('~')) continue;
       const uri = resolveSibling(ctx.document.uri, path);
       if (ctx.workspace.readText(uri) !== undefined) continue;
+      if (ctx.workspace.refusal?.(uri) !== undefined) {
+        // It may well exist: what is known is only that its variables cannot be checked.
+        ctx.report({ span, severity: 'warning', message: `The \`env_file\` \`${entry.path}\` of service \`${entry.service}\` is outside the checked tree: it is not read, so its variables are not checked.` });
+        continue;
+      }
       ctx.report({
         span,
         message: `The \`env_file\` \`${entry.path}\` of service \`${entry.service}\` does not exist: Compose refuses to start ("env file … not found"). Create it, or mark it \`required: false\`.`,
