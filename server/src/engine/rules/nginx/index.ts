@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { aliasTraversal } from './alias-traversal';
+import { autoindex } from './autoindex';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -40,4 +41,5 @@ export const nginxRules: readonly Rule[] = [
   ssrf,
   httpSplitting,
   hostSpoofing,
+  autoindex,
 ];
