@@ -55,6 +55,16 @@ async function nginxReferenceJson() {
     variables: Object.fromEntries(formats.map((format) => [format, getVariables(format)])),
   });
 }
+/**
+ * The JSON Schema of `.deploy-doctor.yaml`, which the extension contributes to VS Code's JSON and
+ * YAML support: built from the engine's own vocabularies (config/jsonSchema.ts), run here.
+ */
+async function configSchemaText() {
+  const { outputFiles } = await build({ ...common, plugins: [], entryPoints: [join(root, 'server/src/engine/config/jsonSchema.ts')], write: false, sourcemap: false, minify: false, packages: 'external' });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  return module.exports.configJsonSchemaText();
+}
 const besideHosts = {
   name: 'beside-hosts',
   setup(build) {
@@ -68,6 +78,10 @@ await Promise.all([
   build({ ...host, entryPoints: [join(root, 'server/src/lsp/server.ts')], outfile: join(hosts, 'server.js') }),
   build({ ...host, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(hosts, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ...Object.values(BESIDE_HOSTS).map(({ file, entry }) => build({ ...common, entryPoints: [entry], outfile: join(hosts, file) })),
+  configSchemaText().then((text) => {
+    mkdirSync(hosts, { recursive: true });
+    writeFileSync(join(hosts, 'deploy-doctor.schema.json'), text);
+  }),
   nginxReferenceJson().then((json) => {
     mkdirSync(hosts, { recursive: true });
     writeFileSync(join(hosts, 'nginx-reference.json'), json);

@@ -13,14 +13,14 @@ import type { OwnProduct, OwnProductProblem } from './index';
 type Path = readonly (string | number)[];
 type Problems = OwnProductProblem[];
 
-const PRODUCT_KEYS = ['name', 'files', 'envPrefix', 'images', 'settings', 'description'] as const;
-const SETTING_KEYS = [
+export const PRODUCT_KEYS = ['name', 'files', 'envPrefix', 'images', 'settings', 'description'] as const;
+export const SETTING_KEYS = [
   'type', 'secret', 'required', 'default', 'example', 'description', 'placeholders', 'enum', 'schemes', 'pattern',
   'minLength', 'min', 'max', 'list', 'source', 'aliases', 'production', 'requiresTls', 'https', 'absolute', 'caseInsensitive', 'invalid', 'requiredReason',
 ] as const;
 /** What the product does with a value its setting rejects (`refuses-start` when absent). */
-const INVALID_EFFECTS: readonly string[] = ['refuses-start', 'fails-later', 'ignored', 'against-guide'];
-const PRODUCT_ID = /^[a-z][a-z0-9-]*$/;
+export const INVALID_EFFECTS: readonly string[] = ['refuses-start', 'fails-later', 'ignored', 'against-guide'];
+export const PRODUCT_ID = /^[a-z][a-z0-9-]*$/;
 const stringList = z.array(z.string().min(1));
 
 export function translateProducts(section: unknown): { products: OwnProduct[]; problems: Problems } {

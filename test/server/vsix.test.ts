@@ -19,7 +19,7 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
 
     const entries = zipEntries(readFileSync(vsix));
     const names = entries.map((entry) => entry.name);
-    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/nginx-reference.js', 'extension/dist/nginx-reference.json', 'extension/dist/compose-validators.js']) {
+    for (const required of ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/nginx-reference.js', 'extension/dist/nginx-reference.json', 'extension/dist/compose-validators.js', 'extension/dist/deploy-doctor.schema.json']) {
       assert.ok(names.includes(required), `${required} in ${names.join(', ')}`);
     }
     assert.ok(names.some((name) => /^extension\/docs\/rules\/.+\.md$/.test(name)), 'rule docs');
@@ -30,10 +30,14 @@ test('npm run package builds a VSIX under 1.5 MB with the bundles, manifest, REA
     // The packed manifest points at files the package holds, and the bundles are minified.
     const manifest = JSON.parse(entries.find((entry) => entry.name === 'extension/package.json')!.text()) as {
       main: string;
-      contributes: { languages: { configuration: string }[]; snippets?: { path: string }[] };
+      contributes: { languages: { configuration: string }[]; snippets?: { path: string }[]; jsonValidation: { url: string }[]; yamlValidation: { url: string }[] };
     };
     const packed = new Set(names);
-    for (const path of [manifest.main, ...manifest.contributes.languages.map((language) => language.configuration), ...(manifest.contributes.snippets ?? []).map((snippet) => snippet.path)]) {
+    const { contributes } = manifest;
+    // The config file's JSON Schema, for VS Code's JSON support and Red Hat's YAML extension.
+    const schemas = [...contributes.jsonValidation, ...contributes.yamlValidation].map((validation) => validation.url);
+    assert.equal(schemas.length, 2);
+    for (const path of [manifest.main, ...contributes.languages.map((language) => language.configuration), ...(contributes.snippets ?? []).map((snippet) => snippet.path), ...schemas]) {
       assert.ok(packed.has(`extension/${path.replace(/^\.\//, '')}`), `${path} is packed`);
     }
     const server = entries.find((entry) => entry.name === 'extension/dist/server.js')!.text();

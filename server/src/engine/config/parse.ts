@@ -11,11 +11,12 @@ export const MAX_CONFIG_CHARS = 256 * 1024;
 /** A broken file yields many cascading YAML errors; the first few say what is wrong. */
 const MAX_SYNTAX_PROBLEMS = 20;
 
-const SEVERITY_VALUES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
-const MODE_VALUES: readonly Mode[] = ['production', 'development'];
-const TOP_LEVEL_KEYS: readonly string[] = ['root', 'rules', 'overrides', 'products', 'ignore', 'nginx'];
-const OVERRIDE_KEYS: readonly string[] = ['files', 'rules', 'product', 'mode'];
-const NGINX_KEYS: readonly string[] = ['modules'];
+export const SEVERITY_VALUES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
+export const MODE_VALUES: readonly Mode[] = ['production', 'development'];
+/** `$schema` names the JSON Schema for editors (`.deploy-doctor.json`); the checker ignores it. */
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'overrides', 'products', 'ignore', 'nginx'] as const;
+export const OVERRIDE_KEYS = ['files', 'rules', 'product', 'mode'] as const;
+export const NGINX_KEYS = ['modules'] as const;
 
 export interface ConfigProblem {
   readonly span: Span;
@@ -94,6 +95,9 @@ class ConfigValidator {
         continue;
       }
       switch (key) {
+        case '$schema':
+          if (!isScalar(value) || typeof value.value !== 'string') this.problemAt(value ?? (pair.key as YamlNode), '`$schema` is the path or URL of the JSON Schema, for editors.');
+          break;
         case 'root':
           if (isScalar(value) && typeof value.value === 'boolean') root = value.value;
           else this.problemAt(value ?? (pair.key as YamlNode), '`root` is `true` or `false`.');
