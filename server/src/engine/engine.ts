@@ -1,4 +1,5 @@
 import type { ProductDefinition } from '../../../schemas/types';
+import { checkWithBom, completionsWithBom, hasBom, hoverWithBom, offsetWithoutBom, withoutBom } from './bom';
 import { directivesOf, type FileDirectives, type Suppression } from './detect/directives';
 import { detectKind, type KindAssociation } from './detect/kind';
 import { detectMode } from './detect/mode';
@@ -142,6 +143,7 @@ export class Engine {
   }
 
   check(source: SourceDocument, workspace: WorkspaceView, options: CheckOptions = {}): CheckResult {
+    if (hasBom(source.text)) return checkWithBom(this.check(withoutBom(source), workspace, options));
     const skipped = skipReason(source.text);
     const kind = source.kind ?? this.kindOf(source.uri, skipped ? undefined : source.text);
     const base = { uri: source.uri, kind, product: undefined, productSource: undefined, mode: options.mode ?? 'production' } as const;
@@ -200,12 +202,14 @@ export class Engine {
 
   /** Hover at an offset: a key's schema, a directive's reference, a rule's docs. */
   hover(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): HoverResult | undefined {
+    if (hasBom(source.text)) return hoverWithBom(this.hover(withoutBom(source), workspace, offsetWithoutBom(offset), options));
     const analyzed = this.analyze(source, options);
     return analyzed ? doHover({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : undefined;
   }
 
   /** Completions at an offset. */
   complete(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): CompletionItem[] {
+    if (hasBom(source.text)) return completionsWithBom(this.complete(withoutBom(source), workspace, offsetWithoutBom(offset), options));
     const analyzed = this.analyze(source, options);
     return analyzed ? doComplete({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : [];
   }

@@ -2,6 +2,7 @@ import { Composer, CST, Document, isAlias, isCollection, isMap, isPair, isScalar
 import type { Comment, Span } from '../../types';
 import type { ComposeFile, ComposeParseError } from './ast';
 import { readBlockYaml } from './blockYaml';
+import { boundYamlDepth } from './depthBound';
 import { composeTags, dropResets } from './tags';
 import { walkNodes } from './walk';
 
@@ -28,10 +29,14 @@ export const PARSE_OPTIONS = {
  */
 export function parseCompose(text: string): ComposeFile {
   const lineCounter = new LineCounter();
-  const block = readBlockYaml(text, PARSE_OPTIONS, lineCounter);
-  if (block) return fileOf(text, block.document, lineCounter, block.comments, []);
-  const { document, comments, errors } = readWithYamlPackage(text, lineCounter);
-  return fileOf(text, document, lineCounter, comments, errors);
+  // Every reader below recurses per level: what is nested deeper than the bound is blanked first.
+  const bounded = boundYamlDepth(text);
+  const source = bounded?.text ?? text;
+  const depthErrors = bounded?.errors ?? [];
+  const block = readBlockYaml(source, PARSE_OPTIONS, lineCounter);
+  if (block) return fileOf(text, block.document, lineCounter, block.comments, depthErrors);
+  const { document, comments, errors } = readWithYamlPackage(source, lineCounter);
+  return fileOf(text, document, lineCounter, comments, [...depthErrors, ...errors]);
 }
 
 /**

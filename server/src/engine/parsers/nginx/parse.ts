@@ -1,4 +1,5 @@
 import type { Comment, Span } from '../../types';
+import { depthMessage } from '../depth';
 import type { NginxArgument, NginxDirective, NginxFile, NginxParseError } from './ast';
 import { templateActionEnd, isControlAction, usesGoTemplates, isEnvsubstPlaceholder, hasEnvsubstReference } from './template';
 
@@ -25,7 +26,8 @@ export function parseNginx(text: string): NginxFile {
 const MAX_QUOTE_RECOVERIES = 64;
 const RAW_BLOCK = /_by_lua_block$/;
 /** Blocks nested deeper than this (real configurations nest a handful) are read but not checked. */
-const MAX_DEPTH = 100;
+export const MAX_NGINX_DEPTH = 100;
+const MAX_DEPTH = MAX_NGINX_DEPTH;
 
 /**
  * How a statement ended. Its words are in the parser's word buffer, and `endAt` is where it
@@ -418,6 +420,7 @@ class NginxParser {
    * every enclosing block of each directive, stay linear in the text.
    */
   private tooDeepBlock(name: string, nameSpan: Span, args: readonly NginxArgument[], open: Span): NginxDirective {
+    this.error(nameSpan, depthMessage(MAX_DEPTH));
     let depth = 0;
     let close: Span | undefined;
     for (;;) {

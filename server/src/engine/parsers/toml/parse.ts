@@ -1,5 +1,6 @@
 import { LineIndex } from '../../text';
-import type { ParseError } from '../../types';
+import type { ParseError, Span } from '../../types';
+import { blankRanges } from '../depth';
 import type { TomlFile, TomlKeyValue, TomlPath } from './ast';
 import { describeIarnaError, iarnaErrorOffset, spanAround } from './errors';
 import { parseWhole, tryParse } from './iarna';
@@ -15,7 +16,26 @@ const VALUE_PREFIX = 'v = ';
  * well-formed value is still parsed on its own, so one bad line never hides the rest. Never throws.
  */
 export function parseToml(text: string): TomlFile {
-  const scanned = scanToml(text);
+  const bounded = withinDepth(text);
+  return bounded.depthErrors.length === 0 ? parseBounded(text, bounded.scanned) : withDepthErrors(parseBounded(blankRanges(text, bounded.depthCuts), bounded.scanned), bounded.depthErrors);
+}
+
+/**
+ * The scan of a text nested no deeper than `MAX_TOML_DEPTH`: when the text is deeper, the deep
+ * parts are blanked (offsets kept) and the result scanned again, so `@iarna/toml`, which recurses
+ * per level, never reads them.
+ */
+function withinDepth(text: string): { scanned: ScanResult; depthCuts: readonly Span[]; depthErrors: readonly ParseError[] } {
+  const first = scanToml(text);
+  if (first.depthCuts.length === 0) return { scanned: first, depthCuts: [], depthErrors: [] };
+  return { scanned: scanToml(blankRanges(text, first.depthCuts)), depthCuts: first.depthCuts, depthErrors: first.depthErrors };
+}
+
+function withDepthErrors(file: TomlFile, depthErrors: readonly ParseError[]): TomlFile {
+  return { ...file, errors: [...depthErrors, ...file.errors].sort((a, b) => a.span.start - b.span.start) };
+}
+
+function parseBounded(text: string, scanned: ScanResult): TomlFile {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const whole = parseWhole(text, scanned.comments, scanned.keyValues, bom);
 

@@ -1,6 +1,7 @@
 import { LineIndex } from '../../text';
 import type { Comment, ParseError, Span } from '../../types';
 import type { TomlKeyPart, TomlKeyValue, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
+import { depthMessage } from '../depth';
 import { isBareKeyChar, isDigit, isKeyStart, isScalarChar, scalarKind, unescapeBasic } from './lexical';
 import { PathRegistry, settingKey, type PathConflict } from './paths';
 
@@ -21,6 +22,9 @@ export interface ScanResult {
   readonly valuesOk: boolean[];
   readonly comments: Comment[];
   readonly errors: ParseError[];
+  /** Where nesting passed `MAX_TOML_DEPTH`: the parts to blank before the file is read again, and the finding at each. */
+  readonly depthCuts: Span[];
+  readonly depthErrors: ParseError[];
 }
 
 interface ScannedValue {
@@ -33,7 +37,9 @@ function failed(start: number, end: number): ScannedValue {
   return { span: { start, end: Math.max(start, end) }, kind: 'invalid', ok: false };
 }
 
-const MAX_DEPTH = 100;
+/** Real files nest arrays, inline tables and dotted names a few levels; 100 is far above them and far below what `@iarna/toml`'s recursion survives. */
+export const MAX_TOML_DEPTH = 100;
+const MAX_DEPTH = MAX_TOML_DEPTH;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
@@ -51,7 +57,7 @@ export function scanToml(text: string): ScanResult {
 
 class Scanner {
   private pos = 0;
-  private readonly result: ScanResult = { tables: [], keyValues: [], owners: [], valuesOk: [], comments: [], errors: [] };
+  private readonly result: ScanResult = { tables: [], keyValues: [], owners: [], valuesOk: [], comments: [], errors: [], depthCuts: [], depthErrors: [] };
   private readonly registry = new PathRegistry();
   private lines: LineIndex | undefined;
   private table: TomlPath = [];
@@ -93,6 +99,13 @@ class Scanner {
     this.skipSpaces();
     const key = this.key();
     if (!key) return this.abandon();
+    if (key.parts.length > MAX_DEPTH) {
+      // The table and its pairs, up to the next header, are not read.
+      const end = this.nextHeader(start);
+      this.tooDeep(key.parts[MAX_DEPTH]!.span, { start, end });
+      this.pos = end;
+      return false;
+    }
     this.skipSpaces();
     const close = isArrayOfTables ? ']]' : ']';
     if (!text.startsWith(close, this.pos)) {
@@ -114,6 +127,54 @@ class Scanner {
     return this.keyValue(this.table, undefined, false) || this.abandon();
   }
 
+  /** Records a bound reached at `at`: `cut` is blanked before the file is read again. */
+  private tooDeep(at: Span, cut: Span): void {
+    this.result.depthErrors.push({ span: at, message: depthMessage(MAX_DEPTH) });
+    this.result.depthCuts.push(cut);
+  }
+
+  /** The start of the next line that begins with `[` (a table header), or the text's end. */
+  private nextHeader(from: number): number {
+    const { text } = this;
+    let at = this.lineEnd(from);
+    while (at < text.length) {
+      at++;
+      let content = at;
+      while (text.charCodeAt(content) === SPACE || text.charCodeAt(content) === TAB) content++;
+      if (text.charCodeAt(content) === 0x5b) return at;
+      at = this.lineEnd(content);
+    }
+    return text.length;
+  }
+
+  /** The offset of the bracket closing the one at `open` (strings and comments skipped), or the text's end. */
+  private matchingClose(open: number): number {
+    const { text } = this;
+    let depth = 0;
+    let at = open;
+    while (at < text.length) {
+      const c = text.charCodeAt(at);
+      if (c === 0x5b || c === 0x7b) depth++;
+      else if (c === 0x5d || c === 0x7d) {
+        if (--depth === 0) return at;
+      } else if (c === 0x23 /* # */) {
+        at = this.lineEnd(at);
+        continue;
+      } else if (c === 0x22 || c === 0x27) {
+        const triple = c === 0x22 ? '"""' : "'''";
+        if (text.startsWith(triple, at)) {
+          const end = text.indexOf(triple, at + 3);
+          at = end < 0 ? text.length : end + 3;
+          continue;
+        }
+        at++;
+        while (at < text.length && text.charCodeAt(at) !== c && text.charCodeAt(at) !== LF) at += c === 0x22 && text.charCodeAt(at) === 0x5c ? 2 : 1;
+      }
+      at++;
+    }
+    return text.length;
+  }
+
   /**
    * `key = value` at `base`, recorded before its inline members (whose owner is its index).
    * A pair whose value is malformed is kept with kind `invalid`, so hover still finds its key.
@@ -123,6 +184,13 @@ class Scanner {
     const { text } = this;
     const key = this.key();
     if (!key) return false;
+    if (!inline && base.length + key.parts.length > MAX_DEPTH) {
+      // The pair is not read; the next statement starts on the next line.
+      const end = this.lineEnd(key.span.start);
+      this.tooDeep(key.parts[Math.max(0, MAX_DEPTH - base.length)]!.span, { start: key.span.start, end });
+      this.pos = end;
+      return true;
+    }
     this.skipSpaces();
     if (text.charCodeAt(this.pos) !== 0x3d /* = */) {
       const at = this.pos;
@@ -223,9 +291,11 @@ class Scanner {
     }
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (this.depth >= MAX_DEPTH) {
-        this.error(start, start + 1, `Arrays and inline tables are nested more than ${MAX_DEPTH} deep`);
-        this.pos = this.lineEnd(start);
-        return failed(start, start + 1);
+        // The brackets stay: the value is read as an empty array or inline table.
+        const close = this.matchingClose(start);
+        this.tooDeep({ start, end: start + 1 }, { start: start + 1, end: close });
+        this.pos = Math.min(text.length, close + 1);
+        return { span: { start, end: this.pos }, kind: c === 0x5b ? 'array' : 'inline-table', ok: true };
       }
       this.depth++;
       const nested = c === 0x5b ? this.array(path, owner) : this.inlineTable(path, owner);
