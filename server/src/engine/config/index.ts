@@ -5,3 +5,5 @@ export type { LocatedConfig, ResolvedFileConfig } from './resolve';
 export { ConfigChains, configFileIn } from './discover';
 export type { ConfigFileSystem } from './discover';
 export { CONFIG_RULE_ID, CONFIG_RULE_META, configDiagnostics } from './diagnostics';
+export { ConfigEngines } from './engines';
+export type { FileSetup, HostLayer } from './engines';
