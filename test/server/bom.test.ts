@@ -13,7 +13,7 @@ import { LspSession } from './lspSession';
  * line-1 columns (one more: the client counts the mark), and no edit may remove it.
  */
 const folder = mkdtempSync(join(tmpdir(), 'dd-lsp-bom-'));
-mkdirSync(join(folder, 'nginx'));
+for (const side of ['plain', 'bom']) mkdirSync(join(folder, side, 'nginx'), { recursive: true });
 let session: LspSession;
 after(async () => {
   await session?.stop();
@@ -33,17 +33,18 @@ const shape = (diagnostics: readonly Diagnostic[], shift: number) =>
 test('documents with a BOM get the same findings as without, at line-1 columns + 1; hover and completion work on line 1', async () => {
   ({ session } = await LspSession.start({ folder, settings: { deployDoctor: { debounceMs: 20 } } }));
   for (const document of DOCUMENTS) {
-    const plainUri = pathToFileURL(join(folder, document.name)).href;
+    const plainUri = pathToFileURL(join(folder, 'plain', document.name)).href;
+    const bomUri = pathToFileURL(join(folder, 'bom', document.name)).href;
     const plain = await session.openChecked(plainUri, document.text, document.language);
-    await session.close(plainUri);
-    const again = await session.openChecked(plainUri, `\ufeff${document.text}`, document.language);
+    const again = await session.openChecked(bomUri, `\ufeff${document.text}`, document.language);
     assert.ok(plain.diagnostics.length > 0, document.name);
     assert.deepEqual(shape(again.diagnostics, 0), shape(plain.diagnostics, 1), document.name);
     assert.ok(!again.diagnostics.some((d) => /\ufeff/.test(typeof d.message === 'string' ? d.message : d.message.value)), document.name);
-    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: plainUri }, position: { line: 0, character: 2 } });
+    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: bomUri }, position: { line: 0, character: 2 } });
     if (hover?.range) assert.ok(hover.range.start.character >= 1, `${document.name}: hover range ${JSON.stringify(hover.range)}`);
-    await session.request('textDocument/completion', { textDocument: { uri: plainUri }, position: { line: 0, character: 1 } });
+    await session.request('textDocument/completion', { textDocument: { uri: bomUri }, position: { line: 0, character: 1 } });
     await session.close(plainUri);
+    await session.close(bomUri);
   }
 });
 
