@@ -64,4 +64,5 @@ test('`rules` lists every rule with its severity, description and docs URL', () 
     { severity: 'hint', fixable: true, docs: 'https://github.com/deploy-doctor/deploy-doctor/blob/main/docs/rules/deploy-doctor/unused-disable.md' },
   );
   assert.equal(json.rules.length, run.stdout.trim().split('\n').length);
+  assert.ok(json.rules.some((rule) => rule.id === 'config/invalid'), 'the config file\'s own rule is listed');
 });

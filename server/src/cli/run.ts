@@ -48,7 +48,7 @@ export function run(argv: readonly string[], output: Output, cwd: string, env: N
         output.stdout(`${version}\n`);
         return EXIT_CLEAN;
       case 'rules':
-        output.stdout(formatRules(engine.rules.map((rule) => rule.meta), command.format));
+        output.stdout(formatRules([...engine.rules.map((rule) => rule.meta), CONFIG_RULE_META], command.format));
         return EXIT_CLEAN;
       case 'check':
         return check(command, output, cwd, env, stdoutIsTty);
