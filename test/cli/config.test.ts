@@ -58,3 +58,11 @@ test("SARIF lists config/invalid among its rules, so the config file's findings 
   const descriptor = run!.tool.driver.rules.find((rule) => rule.id === 'config/invalid');
   assert.match(descriptor?.helpUri ?? '', /docs\/rules\/config\/invalid\.md$/);
 });
+
+test('--rule sets or turns off config/invalid like any rule', () => {
+  const cwd = workspace({ '.deploy-doctor.yaml': 'rules:\n  env/duplicat-key: off\n', 'a.env': DUPLICATE });
+  const invalid = (args: string[]) => checkJson(['.', ...args], { cwd }).diagnostics.filter((d) => d.rule === 'config/invalid').map((d) => d.severity);
+  assert.deepEqual(invalid([]), ['error']);
+  assert.deepEqual(invalid(['--rule', 'config/invalid=warning']), ['warning']);
+  assert.deepEqual(invalid(['--rule', 'config/invalid=off']), []);
+});

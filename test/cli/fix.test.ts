@@ -136,7 +136,8 @@ test('a BOM and CRLF line breaks are kept, and the file\'s mode', { skip: proces
 });
 
 test('a symbolic link is not written through: a message, exit 2', { skip: process.platform === 'win32' }, () => {
-  const cwd = workspace({ 'real/app.env': TRAILING, 'w/.env.keep': '' });
+  // One repository, so the link's target is inside the checked tree and only --fix refuses it.
+  const cwd = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', 'real/app.env': TRAILING, 'w/.env.keep': '' });
   symlinkSync(join(cwd, 'real/app.env'), join(cwd, 'w/.env'));
   const run = runCli(['check', '--fix', 'w/.env'], { cwd });
   assert.equal(run.status, 2);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUILT_CLI } from '../builtHosts';
@@ -56,4 +57,17 @@ test('when every file is unreadable, the text output says what could not be read
   const result = runGuarded(['check', '.env'], cwd);
   assert.equal(result.status, 2);
   assert.equal(result.stdout, '✖ Nothing checked: could not read .env (not a regular file; not read).\n');
+});
+
+test('a FIFO named .deploy-doctor.yaml is not waited on, and a config linking out of the tree is not applied', { skip: process.platform === 'win32' }, () => {
+  const fifo = workspace({ 'a.env': 'A=1\nA=2\n' });
+  mkfifo(join(fifo, '.deploy-doctor.yaml'));
+  const fifoRun = runGuarded(['check', '--format', 'json', '.'], fifo);
+  assert.ok((JSON.parse(fifoRun.stdout) as { diagnostics: { rule: string }[] }).diagnostics.some((d) => d.rule === 'env/duplicate-key'));
+
+  const outside = workspace({ '.deploy-doctor.yaml': 'rules:\n  env/duplicate-key: off\n' });
+  const linked = workspace({ 'a.env': 'A=1\nA=2\n' });
+  symlinkSync(join(outside, '.deploy-doctor.yaml'), join(linked, '.deploy-doctor.yaml'));
+  const linkedRun = runGuarded(['check', '--format', 'json', '.'], linked);
+  assert.ok((JSON.parse(linkedRun.stdout) as { diagnostics: { rule: string }[] }).diagnostics.some((d) => d.rule === 'env/duplicate-key'), 'the outside config turned the rule off');
 });

@@ -17,8 +17,9 @@ function file(name: string, text: string): string {
   return pathToUri(path);
 }
 
-test('disk text is cached up to a bound, least recently read dropped first, and every read stays right', () => {
+test('disk text is cached up to a bound, least recently read dropped first, and every read stays right', async () => {
   const workspace = new WorkspaceFiles(new TextDocuments(TextDocument), 100);
+  await workspace.index([folder], [], () => false);
   const uris = Array.from({ length: 10 }, (_, index) => file(`${index}.env`, `KEY_${index}=${'x'.repeat(30)}\n`));
   for (const [index, uri] of uris.entries()) {
     assert.equal(workspace.readText(uri), `KEY_${index}=${'x'.repeat(30)}\n`);
@@ -32,8 +33,9 @@ test('disk text is cached up to a bound, least recently read dropped first, and 
   assert.equal(workspace.cachedChars, 505);
 });
 
-test('a file changed on disk is read again, never served from the cache', () => {
+test('a file changed on disk is read again, never served from the cache', async () => {
   const workspace = new WorkspaceFiles(new TextDocuments(TextDocument));
+  await workspace.index([folder], [], () => false);
   const uri = file('changed.env', 'A=1\n');
   assert.equal(workspace.readText(uri), 'A=1\n');
   const path = join(folder, 'changed.env');

@@ -1,5 +1,5 @@
 import { Engine, pathToUri, uriToPath, skipReason, type CheckOptions, type CheckResult, type FileKind } from '../engine';
-import { configDiagnostics } from '../engine/config';
+import { CONFIG_RULE_ID, configDiagnostics } from '../engine/config';
 import { displayPath } from './paths';
 import type { CliConfigs } from './projectConfig';
 import type { StdinFile } from './stdin';
@@ -88,7 +88,7 @@ export function checkPaths(
         reportedConfigs.add(located.path);
         const configUri = pathToUri(located.path);
         const text = workspace.readText(configUri) ?? '';
-        const result: CheckResult = { uri: configUri, kind: undefined, product: undefined, productSource: undefined, mode: 'production', diagnostics: configDiagnostics(configUri, text, located.config) };
+        const result: CheckResult = { uri: configUri, kind: undefined, product: undefined, productSource: undefined, mode: 'production', diagnostics: configDiagnostics(configUri, text, located.config, setup.engine.overrideOf(CONFIG_RULE_ID)) };
         checked.push({ path: located.path, display: displayPath(located.path, cwd), result });
       }
       // `ignore:` skips what the walk found; a file named on the command line is still checked, as ESLint does with a warning.

@@ -1,27 +1,36 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Boundary } from '../shared/boundary';
 import { repositoryRoot } from './boundary';
 import type { Engine } from '../engine';
 import { ConfigChains, ConfigEngines, parseProjectConfig, type ConfigFileSystem, type FileSetup, type LocatedConfig } from '../engine/config';
 import type { CheckCommand } from './args';
 import { UsageError } from './errors';
+import { readConfigText } from './readText';
 
-export const nodeFileSystem: ConfigFileSystem = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isDirectory(path) {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-};
+/**
+ * Config files as the checked files are read: a FIFO or device is refused without blocking, and
+ * a discovered config whose real path leaves `boundary` (a link out of the tree) is not read.
+ */
+function configFileSystem(boundary: Boundary | undefined): ConfigFileSystem {
+  return {
+    readText(path) {
+      if (boundary?.excludes(path)) return undefined;
+      try {
+        return readConfigText(path);
+      } catch {
+        return undefined;
+      }
+    },
+    isDirectory(path) {
+      try {
+        return statSync(path).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
 
 /**
  * Resolves each file's config and checks it with the engine of that config, CLI flags on top
@@ -38,12 +47,13 @@ export class CliConfigs {
     const vocabulary = { ruleIds: new Set(baseEngine.rules.map((rule) => rule.meta.id)), productIds: new Set(baseEngine.products.map((product) => product.id)) };
     if (command.config.kind === 'file') {
       const path = resolve(cwd, command.config.path);
-      const text = nodeFileSystem.readText(path);
+      const text = configFileSystem(undefined).readText(path);
       if (text === undefined) throw new UsageError(`--config: cannot read \`${command.config.path}\``);
       // As ESLint's `--config`: the file applies to everything checked, its globs relative to the current folder.
       this.explicit = [{ folder: toSlashes(resolve(cwd)), path: toSlashes(path), config: parseProjectConfig(text, vocabulary) }];
     } else if (command.config.kind === 'discover') {
-      this.chains = new ConfigChains(toSlashes(repositoryRoot(cwd)), nodeFileSystem, vocabulary);
+      const root = repositoryRoot(cwd);
+      this.chains = new ConfigChains(toSlashes(root), configFileSystem(new Boundary([root])), vocabulary);
     }
   }
 

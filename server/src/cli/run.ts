@@ -39,7 +39,7 @@ export function run(argv: readonly string[], output: Output, cwd: string, env: N
   const engine = new Engine();
   const products = engine.products.map((product) => product.id);
   try {
-    const command = parseArgs(argv, { products, rules: engine.rules.map((rule) => rule.meta.id) });
+    const command = parseArgs(argv, { products, rules: [...engine.rules.map((rule) => rule.meta.id), CONFIG_RULE_META.id] });
     switch (command.name) {
       case 'help':
         output.stdout(helpText(products));

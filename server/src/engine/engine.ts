@@ -219,6 +219,11 @@ export class Engine {
     return this.options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
   }
 
+  /** The user's override for `ruleId`, if any: for findings no rule of the engine reports (config/invalid). */
+  overrideOf(ruleId: string): SeverityOverride | undefined {
+    return this.options.severities?.[ruleId];
+  }
+
   /** A finding that sets its own severity keeps it unless the user turned the rule off or overrode it. */
   private adjust(rule: Rule, severity: Severity): SeverityOverride {
     return this.options.severities?.[rule.meta.id] ?? severity;

@@ -1,7 +1,7 @@
 import { DOCS_BASE_URL } from '../engine';
 import { LineIndex } from '../text';
 import type { RuleMeta } from '../rules/rule';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, SeverityOverride } from '../types';
 import type { ProjectConfig } from './parse';
 
 export const CONFIG_RULE_ID = 'config/invalid';
@@ -15,13 +15,14 @@ export const CONFIG_RULE_META: RuleMeta = {
   fixable: false,
 };
 
-/** A config file's own problems as diagnostics at their positions in it, under `config/invalid`. */
-export function configDiagnostics(uri: string, text: string, config: ProjectConfig): Diagnostic[] {
+/** A config file's own problems as diagnostics at their positions in it, under `config/invalid`, at the user's override if one is set. */
+export function configDiagnostics(uri: string, text: string, config: ProjectConfig, override?: SeverityOverride): Diagnostic[] {
+  if (override === 'off') return [];
   const lines = new LineIndex(text);
   return config.problems.map((problem) => ({
     uri,
     rule: CONFIG_RULE_ID,
-    severity: problem.severity,
+    severity: override ?? problem.severity,
     span: problem.span,
     range: { start: lines.positionAt(problem.span.start), end: lines.positionAt(problem.span.end) },
     message: problem.message,
