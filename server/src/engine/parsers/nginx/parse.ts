@@ -1,4 +1,5 @@
 import type { Comment, Span } from '../../types';
+import { quotedDirectiveName } from './names';
 import { depthMessage } from '../depth';
 import type { NginxArgument, NginxDirective, NginxFile, NginxParseError } from './ast';
 import { templateActionEnd, isControlAction, usesGoTemplates, isEnvsubstPlaceholder, hasEnvsubstReference } from './template';
@@ -508,8 +509,8 @@ class NginxParser {
 
   private missingSemicolon(nameSpan: Span, args: readonly NginxArgument[], why: string): void {
     const last = args.length > 0 ? args[args.length - 1]!.span : nameSpan;
-    // Only the name: an argument may be a credential (`proxy_set_header Authorization …`).
-    this.error(last, `Missing ";" at the end of \`${this.rawOf(nameSpan)}\`: ${why}.`, {
+    // Only the name, and only when it reads as one: an argument, or a line that is no directive at all, may be a credential.
+    this.error(last, `Missing ";" at the end of ${quotedDirectiveName(this.rawOf(nameSpan), 'this directive')}: ${why}.`, {
       title: 'Insert ";"',
       span: { start: last.end, end: last.end },
       newText: ';',
@@ -542,12 +543,15 @@ class NginxParser {
   }
 }
 
+/** A block's name as written, shown in labels only when it could be a directive (any case: `Location`). */
+const DIRECTIVE_LIKE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 /** `location /api/`, `server`, … for messages about blocks: the name as written and at most two short arguments. */
 function labelOf(name: string, raw: string, args: readonly NginxArgument[]): string {
   // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
   if (name === 'if') return 'if (…)';
   const shown = args.slice(0, 2).map((arg) => (arg.raw.length > 40 ? `${arg.raw.slice(0, 37)}...` : arg.raw));
-  return [raw, ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
+  return [DIRECTIVE_LIKE.test(raw) ? raw : '…', ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
 }
 
 function isPlaceholderName(raw: string): boolean {

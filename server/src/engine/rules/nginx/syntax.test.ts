@@ -103,3 +103,13 @@ test('a suppression comment silences it for the next line', () => {
   const text = 'http {\n    # deploy-doctor disable-next-line nginx/syntax\n    proxy_buffering off\n    proxy_cache off;\n}\n';
   assert.deepEqual(findingsOf(check(text), 'nginx/syntax'), []);
 });
+
+test('a line that is no directive (a pasted credential) is never quoted in a message', () => {
+  const token = 'https://deploy:CANARY-d1b2@github.com';
+  for (const text of [`${token}\n`, `server {\n  ${token}\n}\n`, `${token} {\n`]) {
+    const messages = check(text).diagnostics.map((d) => d.message);
+    assert.ok(messages.length > 0, text);
+    for (const message of messages) assert.ok(!message.includes('CANARY') && !message.includes('deploy:'), message);
+  }
+  assert.match(findingsOf(check(`${token}\n`), 'nginx/syntax')[0]!.message, /^Missing ";" at the end of this directive: /);
+});

@@ -1,5 +1,6 @@
 import { namesAllowedIn } from '../../parsers/nginx/context';
 import { entriesOf, nginxReference } from '../../parsers/nginx/reference';
+import { quotedDirectiveName } from '../../parsers/nginx/names';
 import { defineRule } from '../rule';
 import { closestName } from './support/closest';
 import { thirdPartyModuleOf } from './support/thirdParty';
@@ -41,7 +42,7 @@ export const unknownDirective = defineRule({
         return;
       }
       // Directive names are lower-case words; anything else may be a pasted secret: never echo it.
-      const shownName = /^[a-z_][a-z0-9_]{0,63}$/.test(name) ? `\`${name}\`` : 'on this line';
+      const shownName = quotedDirectiveName(name, 'on this line');
       const fitting = namesAllowedIn(where);
       const suggestion = closestName(name, fitting) ?? closestName(name, nginxReference().names);
       const thirdParty = loadsModules();
