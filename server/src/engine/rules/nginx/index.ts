@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { aliasTraversal } from './alias-traversal';
 import { autoindex } from './autoindex';
+import { validReferersNone } from './valid-referers-none';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -42,4 +43,5 @@ export const nginxRules: readonly Rule[] = [
   httpSplitting,
   hostSpoofing,
   autoindex,
+  validReferersNone,
 ];
