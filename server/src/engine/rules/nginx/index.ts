@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { aliasTraversal } from './alias-traversal';
 import { autoindex } from './autoindex';
 import { validReferersNone } from './valid-referers-none';
+import { mapDefault } from './map-default';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -44,4 +45,5 @@ export const nginxRules: readonly Rule[] = [
   hostSpoofing,
   autoindex,
   validReferersNone,
+  mapDefault,
 ];
