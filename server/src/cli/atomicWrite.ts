@@ -1,6 +1,7 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readRegularFile } from '../shared/regularFile';
+import { describeFsError } from './errors';
 
 export type ReplaceResult = { readonly written: true } | { readonly written: false; readonly reason: string };
 
@@ -31,7 +32,7 @@ export function replaceFileAtomically(path: string, expected: Uint8Array, bytes:
     // rename() would replace a read-only file in a writable folder; a read-only file says "leave me".
     accessSync(path, constants.W_OK);
   } catch (error) {
-    return notWritten(`not fixed: ${describeWriteError(error)}`);
+    return notWritten(`not fixed: ${describeFsError(error, 'write')}`);
   }
 
   const temporary = temporaryPathFor(path);
@@ -60,7 +61,7 @@ export function replaceFileAtomically(path: string, expected: Uint8Array, bytes:
   } catch (error) {
     if (created) removeQuietly(temporary);
     const inTheWay = !created && (error as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
-    return notWritten(`not fixed: ${inTheWay ? `${basename(temporary)} already exists` : describeWriteError(error)}`);
+    return notWritten(`not fixed: ${inTheWay ? `${basename(temporary)} already exists` : describeFsError(error, 'write')}`);
   }
 }
 
@@ -74,7 +75,7 @@ function changeOnDisk(path: string, expected: Uint8Array): string | undefined {
     const current = readRegularFile(path, expected.length + 1);
     return Buffer.from(expected).equals(current) ? undefined : '';
   } catch (error) {
-    return describeWriteError(error);
+    return describeFsError(error, 'write');
   }
 }
 
@@ -107,31 +108,4 @@ function removeQuietly(path: string): void {
 
 function notWritten(reason: string): ReplaceResult {
   return { written: false, reason };
-}
-
-/** A short reason for a failed write, without Node's stack or syscall noise. */
-export function describeWriteError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'ENOTREG':
-    case 'ENXIO':
-      return 'not a regular file';
-    default:
-      return code ? `cannot write (${code})` : 'cannot write';
-  }
 }

@@ -17,28 +17,27 @@ export class FileError extends Error {
   }
 }
 
+/** Short reasons for file-system error codes, reading or writing. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ENOTREG: 'not a regular file',
+  ENXIO: 'not a regular file',
+  ELOOP: 'too many levels of symbolic links',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+};
+
 /** A short reason for a file-system error, without Node's stack or syscall noise. */
-export function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown, action: 'read' | 'write' = 'read'): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'ENOTREG':
-    case 'ENXIO':
-      return 'not a regular file; not read';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    default:
-      return code ? `cannot read (${code})` : 'cannot read';
-  }
+  const reason = Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code] : undefined;
+  if (reason === undefined) return code ? `cannot ${action} (${code})` : `cannot ${action}`;
+  return action === 'read' && (code === 'ENOTREG' || code === 'ENXIO') ? `${reason}; not read` : reason;
 }
