@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { checkText } from '../../testing';
+import { checkText, textOf } from '../../testing';
 
 /*
  * The nginx files of real projects (../shared/corpus) are accepted by nginx: none of them may get
@@ -12,12 +12,10 @@ import { checkText } from '../../testing';
 const CORPUS = path.join(process.cwd(), '..', 'shared', 'corpus');
 const STRUCTURAL = ['nginx/syntax', 'nginx/unknown-directive', 'nginx/directive-context', 'nginx/invalid-args', 'nginx/duplicate-directive', 'nginx/deprecated'];
 
-test('no corpus nginx file gets a structural error', (t) => {
+/** The corpus's nginx files at their own paths (and as a workspace), or undefined when the corpus is absent. */
+function corpusNginxFiles(): { readonly paths: readonly string[]; readonly workspace: Record<string, string> } | undefined {
   const manifest = path.join(CORPUS, 'manifest.tsv');
-  if (!existsSync(manifest)) {
-    t.skip('../shared/corpus is absent');
-    return;
-  }
+  if (!existsSync(manifest)) return undefined;
   const files = readFileSync(manifest, 'utf8')
     .split('\n')
     .slice(1)
@@ -25,17 +23,56 @@ test('no corpus nginx file gets a structural error', (t) => {
     .filter(([repo, , file, kind]) => kind === 'nginx' && repo && file)
     .map(([repo, , file]) => ({ path: `/corpus/${repo!.replace('/', '__')}/${file!}`, local: path.join(CORPUS, repo!.replace('/', '__'), file!) }))
     .filter((file) => existsSync(file.local));
-  assert.ok(files.length >= 10, `expected the corpus's nginx files, found ${files.length}`);
-  const workspace = Object.fromEntries(files.map((file) => [file.path, readFileSync(file.local, 'utf8')]));
+  return { paths: files.map((file) => file.path), workspace: Object.fromEntries(files.map((file) => [file.path, readFileSync(file.local, 'utf8')])) };
+}
+
+test('no corpus nginx file gets a structural error', (t) => {
+  const corpus = corpusNginxFiles();
+  if (!corpus) {
+    t.skip('../shared/corpus is absent');
+    return;
+  }
+  const { paths, workspace } = corpus;
+  assert.ok(paths.length >= 10, `expected the corpus's nginx files, found ${paths.length}`);
   const problems: string[] = [];
-  for (const file of files) {
-    const result = checkText(workspace[file.path]!, { path: file.path, kind: 'nginx', files: workspace });
+  for (const file of paths) {
+    const result = checkText(workspace[file]!, { path: file, kind: 'nginx', files: workspace });
     for (const diagnostic of result.diagnostics) {
       if (diagnostic.severity === 'error' && STRUCTURAL.includes(diagnostic.rule)) {
-        problems.push(`${file.path}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${diagnostic.message}`);
+        problems.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${diagnostic.message}`);
       }
     }
     assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'deploy-doctor/internal-error'), []);
   }
   assert.deepEqual(problems, []);
+});
+
+/*
+ * What the request-variable rules find in the real-world nginx files of ../shared/corpus, each
+ * read and confirmed by hand: Mattermost and Jitsi send the client's `Host` upstream and into a
+ * redirect. Nothing else there builds a host or a header from a value that can hold CR or LF.
+ */
+const REQUEST_VARIABLE_RULES = ['nginx/ssrf', 'nginx/http-splitting', 'nginx/host-spoofing'];
+
+test('the request-variable rules find only the confirmed cases in the corpus', (t) => {
+  const corpus = corpusNginxFiles();
+  if (!corpus) {
+    t.skip('../shared/corpus is absent');
+    return;
+  }
+  const { paths, workspace } = corpus;
+  const found: string[] = [];
+  for (const file of paths) {
+    const text = workspace[file]!;
+    for (const diagnostic of checkText(text, { path: file, kind: 'nginx', files: workspace }).diagnostics) {
+      if (REQUEST_VARIABLE_RULES.includes(diagnostic.rule)) found.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${textOf(text, diagnostic)}`);
+    }
+  }
+  // Mattermost's servers are `default_server` with `server_name _`: any Host reaches them and goes upstream as sent.
+  assert.deepEqual(found.sort(), [
+    '/corpus/jitsi__docker-jitsi-meet/web/rootfs/defaults/meet.conf:131 nginx/host-spoofing $http_host',
+    '/corpus/jitsi__docker-jitsi-meet/web/rootfs/defaults/meet.conf:63 nginx/host-spoofing $http_host',
+    '/corpus/mattermost__docker/nginx/conf.d/default.conf:116 nginx/host-spoofing $http_host',
+    '/corpus/mattermost__docker/nginx/conf.d/default.conf:95 nginx/host-spoofing $http_host',
+  ]);
 });
