@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FILE_GLOBS } from '../../server/src/lsp/filePatterns';
+import { WATCHED_GLOBS } from '../../server/src/lsp/filePatterns';
 import { Requests, type FileInfo } from '../../server/src/lsp/protocol';
 import { generateKeyCommand, type GenerateKeyArgs } from './commands/generateKey';
 import { selectMode, selectProduct, type SelectArgs } from './commands/selectProduct';
@@ -31,7 +31,7 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): DeployDoctorApi {
   const activationStart = performance.now();
-  const watchers = FILE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  const watchers = WATCHED_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   const statusBar = new StatusBar(() => client);
   context.subscriptions.push(...watchers, statusBar);
 

@@ -1,11 +1,11 @@
-import { COMPOSE_GLOB, FILE_GLOBS } from '../../server/src/lsp/filePatterns';
+import { COMPOSE_GLOB, CONFIG_GLOB, FILE_GLOBS } from '../../server/src/lsp/filePatterns';
 
 /** Language ids that are configuration of one kind whatever the file is called. */
 const LANGUAGES = ['dotenv', 'toml', 'dockercompose', 'nginx'];
 
 /**
  * The documents the server sees: the four languages, YAML only when named like a compose file,
- * and the default file names whatever language another extension gave them. `associations` are
+ * the default file names whatever language another extension gave them, and `.deploy-doctor.yaml`. `associations` are
  * the user's `deployDoctor.files.associations` globs.
  */
 export interface FileFilter {
@@ -22,6 +22,8 @@ export function documentSelector(associations: readonly string[]): FileFilter[] 
     ]),
     { scheme: 'file', language: 'yaml', pattern: COMPOSE_GLOB },
     ...FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+    // The server shows a config file's own problems (config/invalid) in it.
+    { scheme: 'file', pattern: CONFIG_GLOB },
     ...associations.map((glob) => ({ scheme: 'file', pattern: glob.includes('/') ? glob : `**/${glob}` })),
   ];
 }

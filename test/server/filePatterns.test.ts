@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { Engine, pathToUri } from '../../server/src/engine';
 import { matchesGlob } from '../../server/src/engine/detect/glob';
-import { FILE_GLOBS } from '../../server/src/lsp/filePatterns';
+import { FILE_GLOBS, WATCHED_GLOBS } from '../../server/src/lsp/filePatterns';
 
 const engine = new Engine();
 
@@ -33,4 +33,13 @@ test('every file the engine recognises by its name reaches the server (document 
   }
   // Content decides for these names: they reach the server, which sniffs them.
   assert.ok(FILE_GLOBS.some((glob) => matchesGlob('/etc/nginx/sites-available/default', glob)));
+});
+
+test('config files (.deploy-doctor.yaml, .yml, .json) are watched, and are no file kind of their own (not compose YAML)', () => {
+  for (const name of ['.deploy-doctor.yaml', '.deploy-doctor.yml', '.deploy-doctor.json']) {
+    const path = `/w/deploy/${name}`;
+    assert.ok(WATCHED_GLOBS.some((glob) => matchesGlob(path, glob)), `${path} is watched`);
+    assert.equal(FILE_GLOBS.some((glob) => matchesGlob(path, glob)), false, `${path} is not matched as a checked file`);
+    assert.equal(engine.kindOf(pathToUri(path), 'services:\n  web:\n    image: nginx:1.27\n'), undefined);
+  }
 });

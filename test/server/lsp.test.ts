@@ -38,7 +38,7 @@ const ENV_TEXT = 'FOO=1\nbad line here\nFOO=2\n';
 test('initialize: incremental sync, quick fixes and fix-all, hover, completion', async () => {
   const { initialize } = await start();
   const capabilities = initialize.capabilities;
-  assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+  assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
   assert.ok(typeof capabilities.codeActionProvider === 'object');
   assert.deepEqual(capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.deployDoctor']);
   assert.equal(capabilities.hoverProvider, true);

@@ -1,6 +1,6 @@
 import type { Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions, CheckResult, Engine, FileKind, Mode, SourceDocument } from '../engine';
+import type { CheckOptions, CheckResult, Diagnostic, Engine, FileKind, Mode, SourceDocument } from '../engine';
 import { toLspDiagnostic } from './convert';
 import { DependencyGraph } from './dependencies';
 import type { FileInfo } from './protocol';
@@ -14,6 +14,10 @@ export interface CheckerHost {
   readonly workspace: WorkspaceFiles;
   /** The engine that checks the file at `uri` (its workspace folder's settings). */
   engine(uri: string): Engine;
+  /** What the file's project config sets (product, mode); the user's pick in the editor wins over it. */
+  configOptions(uri: string): CheckOptions;
+  /** Diagnostics published in place of a check (a config file's own problems; none for a file `ignore:` skips), or undefined to check. */
+  instead(uri: string, text: string): readonly Diagnostic[] | undefined;
   debounceMs(): number;
   publish(uri: string, version: number, diagnostics: LspDiagnostic[]): void;
   fileInfoChanged(info: FileInfo): void;
@@ -50,7 +54,7 @@ export class DocumentChecker {
 
   optionsOf(uri: string): CheckOptions {
     const override = this.overrides.get(uri);
-    return { ...(override?.product ? { product: override.product } : {}), ...(override?.mode ? { mode: override.mode } : {}) };
+    return { ...this.host.configOptions(uri), ...(override?.product ? { product: override.product } : {}), ...(override?.mode ? { mode: override.mode } : {}) };
   }
 
   override(uri: string): Override {
@@ -90,6 +94,8 @@ export class DocumentChecker {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     const started = performance.now();
+    const instead = this.host.instead(uri, document.getText());
+    if (instead) return this.publishInstead(uri, document.version, instead);
     const recording = this.dependencies.recording(uri, this.host.workspace);
     let result: CheckResult;
     try {
@@ -106,13 +112,17 @@ export class DocumentChecker {
     // sent before the diagnostics, so a client has the time when they arrive.
     this.host.trace(`checked ${uri} version ${document.version}: ${diagnostics.length} diagnostics in ${(performance.now() - started).toFixed(1)} ms`);
     this.host.publish(uri, document.version, diagnostics);
+    this.infoChanged(uri, result);
+    return result;
+  }
+
+  private infoChanged(uri: string, result: CheckResult): void {
     const info = this.infoOf(uri, result);
     const serialized = JSON.stringify(info);
     if (this.infos.get(uri) !== serialized) {
       this.infos.set(uri, serialized);
       this.host.fileInfoChanged(info);
     }
-    return result;
   }
 
   /** True when `version` of the document has been checked already (an open, which also reports a change). */
@@ -137,6 +147,16 @@ export class DocumentChecker {
     const text = this.host.workspace.readText(uri);
     const analyzed = text === undefined ? undefined : this.host.engine(uri).analyze(this.sourceOf(uri, text), this.optionsOf(uri));
     return this.describe(uri, analyzed?.document.kind, analyzed?.product?.id, analyzed?.productSource, analyzed?.mode ?? this.optionsOf(uri).mode ?? 'production');
+  }
+
+  /** Publishes what stands in for a check; the file reads nothing, and no code action or file info comes from a rule. */
+  private publishInstead(uri: string, version: number, diagnostics: readonly Diagnostic[]): CheckResult {
+    this.dependencies.forget(uri);
+    const result: CheckResult = { uri, kind: undefined, product: undefined, productSource: undefined, mode: 'production', diagnostics };
+    this.results.set(uri, { version, result });
+    this.host.publish(uri, version, diagnostics.map((diagnostic, index) => toLspDiagnostic(diagnostic, { version, index }, this.host.relatedInformation)));
+    this.infoChanged(uri, result);
+    return result;
   }
 
   closed(uri: string): void {

@@ -19,5 +19,8 @@ export const FILE_GLOBS: readonly string[] = [
   COMPOSE_GLOB,
 ];
 
-/** Watched for cross-file checks: every file above. */
-export const WATCHED_GLOBS: readonly string[] = FILE_GLOBS;
+/** The project config files (`.deploy-doctor.yaml`): shown with their own problems, and watched to re-check everything on a change. */
+export const CONFIG_GLOB = '**/.deploy-doctor.{yaml,yml,json}';
+
+/** Watched for cross-file checks and config changes: every file above, and the config files. */
+export const WATCHED_GLOBS: readonly string[] = [...FILE_GLOBS, CONFIG_GLOB];

@@ -29,6 +29,8 @@ import { FolderEngines, type FolderSettings } from './folderEngines';
 import { DEFAULT_SETTINGS, readExcludes, readSettings, type ServerSettings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
 import { WATCHED_GLOBS } from './filePatterns';
+import { FolderConfigs, isConfigFile } from './folderConfigs';
+import { CONFIG_FILE_NAMES } from '../engine/config';
 
 limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
@@ -39,6 +41,10 @@ const session = { log, lifecycle: new Lifecycle() };
 
 let settings: ServerSettings = DEFAULT_SETTINGS;
 const engines = new FolderEngines(settings);
+/** `.deploy-doctor.yaml` per workspace folder; an open config document's unsaved text is what applies. */
+const configs = new FolderConfigs((uri) => documents.get(uri)?.getText());
+/** The engine a file is checked with: its config's, with its folder's editor settings on top. */
+const engineOf = (uri: string) => configs.engineFor(uri) ?? engines.for(uri);
 let excludes: string[] = [];
 let folders: string[] = [];
 let client = { configuration: false, configurationDynamic: false, watchDynamic: false, folders: false, snippets: false, watchesFiles: false };
@@ -51,7 +57,9 @@ const ready = new Promise<void>((resolve) => (markReady = resolve));
 const checker = new DocumentChecker({
   documents,
   workspace,
-  engine: (uri) => engines.for(uri),
+  engine: engineOf,
+  configOptions: (uri) => configs.optionsFor(uri),
+  instead: (uri, text) => configs.configDiagnosticsOf(uri, text) ?? (configs.ignored(uri) ? [] : undefined),
   debounceMs: () => settings.debounceMs,
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
   fileInfoChanged: (info: FileInfo) => void connection.sendNotification(Notifications.fileInfoChanged, info),
@@ -81,7 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = folderPaths(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: false },
@@ -121,9 +129,21 @@ documents.onDidOpen(
     checker.checkNow(document.uri);
   }),
 );
+documents.onDidSave(
+  guardNotification('didSave', session, async ({ document }) => {
+    await ready;
+    if (isConfigFile(document.uri)) await configChanged();
+  }),
+);
 documents.onDidChangeContent(
   guardNotification('didChange', session, async ({ document }) => {
     await ready;
+    if (isConfigFile(document.uri)) {
+      // Its unsaved text applies at once to every open document, after the usual debounce.
+      configs.invalidate();
+      for (const open of documents.all()) checker.schedule(open.uri);
+      return;
+    }
     if (checker.isChecked(document.uri, document.version)) return;
     checker.schedule(document.uri);
     checker.scheduleDependents(document.uri);
@@ -135,17 +155,21 @@ documents.onDidClose(
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // Other documents read its unsaved text until now: from here on they read the disk.
     checker.scheduleDependents(document.uri);
+    if (isConfigFile(document.uri)) void configChanged();
   }),
 );
 
 connection.onDidChangeWatchedFiles(
-  guardNotification('didChangeWatchedFiles', session, ({ changes }) => {
+  guardNotification('didChangeWatchedFiles', session, async ({ changes }) => {
+    const configChanges = changes.some((change) => isConfigFile(change.uri));
     for (const change of changes) {
+      if (isConfigFile(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) workspace.remove(change.uri);
       else if (workspace.has(change.uri) || engines.window.kindOf(change.uri, workspace.readText(change.uri)) !== undefined) workspace.add(change.uri);
       else workspace.changed(change.uri);
       checker.scheduleDependents(change.uri, change.type !== FileChangeType.Changed);
     }
+    if (configChanges) await configChanged();
   }),
 );
 
@@ -160,7 +184,7 @@ connection.onCodeAction(
       params,
       document: { uri, text: document.getText(), kind: checked.result.kind },
       checked,
-      engine: engines.for(uri),
+      engine: engineOf(uri),
       workspace,
       options: checker.optionsOf(uri),
       editSupport,
@@ -177,7 +201,7 @@ connection.onHover(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
-    const hover = engines.for(document.uri).hover(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri));
+    const hover = engineOf(document.uri).hover(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri));
     return hover ? toLspHover(document, hover) : null;
   }),
 );
@@ -188,8 +212,7 @@ connection.onCompletion(
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const source = checker.sourceOf(document.uri, document.getText(), document.languageId);
-    return engines
-      .for(document.uri)
+    return engineOf(document.uri)
       .complete(source, workspace, document.offsetAt(params.position), checker.optionsOf(document.uri))
       .map((item) => toLspCompletion(document, item, client.snippets));
   }),
@@ -204,7 +227,7 @@ connection.onRequest(
   Requests.setOverride,
   guardRequest(Requests.setOverride, session, (raw: unknown) => {
     const params = parseParams(setOverrideParams, raw);
-    if (params.product && !engines.window.products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
+    if (params.product && !engineOf(params.uri).products.some((product) => product.id === params.product)) throw new InvalidParams(`unknown product ${params.product}`);
     const previous = checker.override(params.uri);
     checker.setOverride(params.uri, {
       product: params.product === undefined ? previous.product : params.product,
@@ -228,7 +251,7 @@ connection.onRequest(
     const document = documents.get(params.uri);
     const text = document?.getText() ?? workspace.readText(params.uri);
     if (text === undefined) throw new InvalidParams('document not found');
-    return generateKeyAt(engines.for(params.uri), checker.sourceOf(params.uri, text, document?.languageId), checker.optionsOf(params.uri), params);
+    return generateKeyAt(engineOf(params.uri), checker.sourceOf(params.uri, text, document?.languageId), checker.optionsOf(params.uri), params);
   }),
 );
 
@@ -270,6 +293,21 @@ async function loadSettings(pushed: unknown): Promise<void> {
     excludes = isRecord(pushed['files']) ? readExcludes(pushed['files']['exclude']) : excludes;
   }
   engines.configure(settings, perFolder);
+  const folderSettings = new Map(perFolder.map((item) => [item.folder, item.settings]));
+  configs.configure(
+    folders.map((folder) => ({ folder, engine: engines.for(pathToUri(`${folder}/${CONFIG_FILE_NAMES[0]}`)), settings: folderSettings.get(folder) ?? settings })),
+  );
+}
+
+/**
+ * A config file was created, changed, saved or deleted: every open document is checked again at
+ * once, then the index is rebuilt (its `ignore:` globs decide what is indexed).
+ */
+async function configChanged(): Promise<void> {
+  configs.invalidate();
+  checker.checkAll();
+  await reindex();
+  for (const uri of checker.dependencies.listers()) checker.schedule(uri, 0);
 }
 
 async function reindex(): Promise<void> {
@@ -278,6 +316,8 @@ async function reindex(): Promise<void> {
   const probe = 'server {\n  listen 80;\n}\n';
   const result = await workspace.index(folders, excludes, (uri, readText) => {
     const engine = engines.window;
+    // A config file is not compose YAML, and a file `ignore:` skips is not indexed.
+    if (isConfigFile(uri) || configs.ignored(uri)) return false;
     if (engine.kindOf(uri, undefined) !== undefined) return true;
     return engine.kindOf(uri, probe) !== undefined && engine.kindOf(uri, readText()) !== undefined;
   });
