@@ -14,6 +14,7 @@ const TEST_FILES: ReadonlyArray<() => Promise<unknown>> = [
   () => import('./nginx.test'),
   () => import('./languageFeatures.test'),
   () => import('./snippets.test'),
+  () => import('./projectConfig.test'),
 ];
 
 /**
