@@ -93,6 +93,11 @@ export class FolderConfigs {
     return configDiagnostics(uri, text, config.config, this.setupFor(uri)?.engine.overrideOf(CONFIG_RULE_ID));
   }
 
+  /** Drops a closed document's setup (its file keeps its config; only the cache entry goes). */
+  forget(uri: string): void {
+    this.setups.delete(uri);
+  }
+
   /** Forgets every parse, setup and engine made from them (a config file was created, changed or deleted). */
   invalidate(): void {
     for (const state of this.folders) Object.assign(state, this.fresh(state.prefix.slice(0, -1), state.folder, state.boundary));

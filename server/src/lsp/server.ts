@@ -152,6 +152,7 @@ documents.onDidChangeContent(
 documents.onDidClose(
   guardNotification('didClose', session, ({ document }) => {
     checker.closed(document.uri);
+    configs.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // Other documents read its unsaved text until now: from here on they read the disk.
     checker.scheduleDependents(document.uri);
