@@ -169,3 +169,18 @@ test('a client without workspace/configuration still gets the config file', asyn
   const session = await start({ folder, capabilities });
   assert.deepEqual(findings(await session.openChecked(uriOf(folder, 'a.env'), DUPLICATE, 'dotenv')), []);
 });
+
+test('didSave of the open config re-checks every open document at once, without waiting for the debounce', async () => {
+  const config = 'root: true\nrules:\n  env/duplicate-key: off\n';
+  const folder = workspace({ '.deploy-doctor.yaml': config, 'a.env': DUPLICATE });
+  const session = await start({ folder, settings: { deployDoctor: { debounceMs: 10_000 } } });
+  const a = uriOf(folder, 'a.env');
+  const configUri = uriOf(folder, '.deploy-doctor.yaml');
+  assert.deepEqual(findings(await session.openChecked(a, DUPLICATE, 'dotenv')), []);
+  await session.openChecked(configUri, config, 'yaml');
+  await session.change(configUri, { start: { line: 2, character: 21 }, end: { line: 2, character: 24 } }, 'info');
+  writeFileSync(join(folder, '.deploy-doctor.yaml'), config.replace('off', 'info'));
+  const rechecked = session.nextDiagnostics(a, has('env/duplicate-key'), 3000);
+  await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+  assert.deepEqual(findings(await rechecked), [['env/duplicate-key', 3]]);
+});
