@@ -3,6 +3,7 @@ import { aliasTraversal } from './alias-traversal';
 import { autoindex } from './autoindex';
 import { validReferersNone } from './valid-referers-none';
 import { mapDefault } from './map-default';
+import { proxyHostHeader } from './proxy-host-header';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -46,4 +47,5 @@ export const nginxRules: readonly Rule[] = [
   autoindex,
   validReferersNone,
   mapDefault,
+  proxyHostHeader,
 ];
