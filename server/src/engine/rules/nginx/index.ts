@@ -4,6 +4,7 @@ import { autoindex } from './autoindex';
 import { validReferersNone } from './valid-referers-none';
 import { mapDefault } from './map-default';
 import { proxyHostHeader } from './proxy-host-header';
+import { addHeaderMultiline } from './add-header-multiline';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -48,4 +49,5 @@ export const nginxRules: readonly Rule[] = [
   validReferersNone,
   mapDefault,
   proxyHostHeader,
+  addHeaderMultiline,
 ];
