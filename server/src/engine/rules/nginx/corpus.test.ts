@@ -81,9 +81,10 @@ test('the request-variable rules find only the confirmed cases in the corpus', (
  * What the proxy, header and access checks find in the corpus, each read by hand: awesome-compose's
  * load balancer proxies to `upstream loadbalancer` with no `proxy_set_header Host`, so its Node
  * servers get `Host: loadbalancer`. Sentry, Mastodon and Dify set `Host` (Dify in its included proxy.conf).
- * No header value there is written over several lines.
+ * No header value there is written over several lines, and the only `allow` lines are `allow all`
+ * (Mastodon's and Mattermost's ACME challenge locations).
  */
-const PROXY_HEADER_ACCESS_RULES = ['nginx/proxy-host-header', 'nginx/add-header-multiline'];
+const PROXY_HEADER_ACCESS_RULES = ['nginx/proxy-host-header', 'nginx/add-header-multiline', 'nginx/allow-without-deny'];
 
 test('the proxy, header and access checks find only the confirmed cases in the corpus', (t) => {
   const corpus = corpusNginxFiles();

@@ -5,6 +5,7 @@ import { validReferersNone } from './valid-referers-none';
 import { mapDefault } from './map-default';
 import { proxyHostHeader } from './proxy-host-header';
 import { addHeaderMultiline } from './add-header-multiline';
+import { allowWithoutDeny } from './allow-without-deny';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -50,4 +51,5 @@ export const nginxRules: readonly Rule[] = [
   mapDefault,
   proxyHostHeader,
   addHeaderMultiline,
+  allowWithoutDeny,
 ];
