@@ -76,3 +76,29 @@ test('the request-variable rules find only the confirmed cases in the corpus', (
     '/corpus/mattermost__docker/nginx/conf.d/default.conf:95 nginx/host-spoofing $http_host',
   ]);
 });
+
+/*
+ * What the proxy, header and access checks find in the corpus, each read by hand: awesome-compose's
+ * load balancer proxies to `upstream loadbalancer` with no `proxy_set_header Host`, so its Node
+ * servers get `Host: loadbalancer`. Sentry, Mastodon and Dify set `Host` (Dify in its included proxy.conf).
+ * No header value there is written over several lines, and the only `allow` lines are `allow all`
+ * (Mastodon's and Mattermost's ACME challenge locations).
+ */
+const PROXY_HEADER_ACCESS_RULES = ['nginx/proxy-host-header', 'nginx/add-header-multiline', 'nginx/allow-without-deny'];
+
+test('the proxy, header and access checks find only the confirmed cases in the corpus', (t) => {
+  const corpus = corpusNginxFiles();
+  if (!corpus) {
+    t.skip('../shared/corpus is absent');
+    return;
+  }
+  const { paths, workspace } = corpus;
+  const found: string[] = [];
+  for (const file of paths) {
+    const text = workspace[file]!;
+    for (const diagnostic of checkText(text, { path: file, kind: 'nginx', files: workspace }).diagnostics) {
+      if (PROXY_HEADER_ACCESS_RULES.includes(diagnostic.rule)) found.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${textOf(text, diagnostic)}`);
+    }
+  }
+  assert.deepEqual(found.sort(), ['/corpus/docker__awesome-compose/nginx-nodejs-redis/nginx/nginx.conf:10 nginx/proxy-host-header loadbalancer']);
+});

@@ -3,6 +3,9 @@ import { aliasTraversal } from './alias-traversal';
 import { autoindex } from './autoindex';
 import { validReferersNone } from './valid-referers-none';
 import { mapDefault } from './map-default';
+import { proxyHostHeader } from './proxy-host-header';
+import { addHeaderMultiline } from './add-header-multiline';
+import { allowWithoutDeny } from './allow-without-deny';
 import { bodySize } from './body-size';
 import { deprecated } from './deprecated';
 import { directiveContext } from './directive-context';
@@ -46,4 +49,7 @@ export const nginxRules: readonly Rule[] = [
   autoindex,
   validReferersNone,
   mapDefault,
+  proxyHostHeader,
+  addHeaderMultiline,
+  allowWithoutDeny,
 ];
