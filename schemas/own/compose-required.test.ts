@@ -1,34 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { Engine } from '../../server/src/engine/engine';
 import { memoryWorkspace } from '../../server/src/engine/testing';
 import type { Diagnostic, Mode } from '../../server/src/engine/types';
 import { pathToUri } from '../../server/src/engine/uri';
-import { products as builtIn } from '../index';
-import { ownProductsFrom } from './index';
+import { billingEngine as engine } from './billingFixture';
 
 /*
  * Required settings of a compose service that has no `environment:` and no `env_file:`: reported
  * for the service that runs the product, whether it is an own product or a built-in one.
  */
-
-const billing = ownProductsFrom({
-  'billing-api': {
-    name: 'Billing API',
-    files: ['services/billing/**'],
-    envPrefix: 'BILLING_',
-    images: ['ghcr.io/acme/billing'],
-    settings: {
-      BILLING_DATABASE_URL: { type: 'url', schemes: ['postgres', 'postgresql'], required: 'production' },
-      BILLING_JWT_SECRET: { secret: 'hex-32', required: 'always' },
-      BILLING_PORT: { type: 'port', default: 8080 },
-    },
-  },
-});
-const engine = new Engine({
-  products: [...builtIn, ...billing.products.map((own) => own.definition)],
-  productAssociations: [{ glob: '**/services/billing/**', product: 'billing-api' }],
-});
 
 function required(path: string, text: string, mode: Mode): string[] {
   const found = engine.check({ uri: pathToUri(path), text }, memoryWorkspace({ [path]: text }), { mode }).diagnostics;
