@@ -5,11 +5,12 @@
  * process, each file's check through ConfigChains + ConfigEngines (warm caches, as a host after
  * its first check) against the bare engine, the lookup alone, and the CLI on both trees.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Engine, pathToUri, type FileKind, type WorkspaceView } from '../../server/src/engine';
-import { ConfigChains, ConfigEngines, type ConfigFileSystem } from '../../server/src/engine/config';
+import { configFileSystem } from '../../server/src/cli/projectConfig';
+import { ConfigChains, ConfigEngines } from '../../server/src/engine/config';
 import { generate } from './generate';
 import { CLI } from './hosts';
 import type { Recorder } from './results';
@@ -98,24 +99,6 @@ function writeTree(root: string, withConfig: boolean): BenchFile[] {
   return files;
 }
 
-/** Config files read from disk, as the CLI reads them (without its boundary checks). */
-const diskConfigs: ConfigFileSystem = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isDirectory(path) {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-};
-
 function workspaceOf(files: readonly BenchFile[]): WorkspaceView {
   const texts = new Map(files.map((file) => [file.uri, file.text]));
   const uris = [...texts.keys()];
@@ -137,7 +120,8 @@ export function configBench(recorder: Recorder, quick: boolean): void {
     const workspace = workspaceOf(files);
     const bare = new Engine();
     const vocabulary = { ruleIds: new Set(bare.rules.map((rule) => rule.meta.id)), productIds: new Set(bare.products.map((product) => product.id)) };
-    const chains = new ConfigChains(withConfig, diskConfigs, vocabulary);
+    // Config files read from disk as the CLI reads them (without its boundary: the tree is ours).
+    const chains = new ConfigChains(withConfig, configFileSystem(undefined), vocabulary);
     const engines = new ConfigEngines({ engineOptions: {}, checkOptions: {} }, bare);
     const setupOf = (file: BenchFile) => engines.setupFor(chains.chainFor(folderOf(file.path)), file.path);
 
