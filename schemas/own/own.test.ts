@@ -5,32 +5,8 @@ import { memoryWorkspace } from '../../server/src/engine/testing';
 import type { Diagnostic } from '../../server/src/engine/types';
 import { pathToUri } from '../../server/src/engine/uri';
 import { agentim } from '../agentim';
-import { products as builtIn } from '../index';
+import { billing, billingEngine as engine } from './billingFixture';
 import { ownProductsFrom } from './index';
-
-const BILLING = {
-  'billing-api': {
-    name: 'Billing API',
-    files: ['services/billing/**'],
-    envPrefix: 'BILLING_',
-    images: ['ghcr.io/acme/billing'],
-    settings: {
-      BILLING_DATABASE_URL: { type: 'url', schemes: ['postgres', 'postgresql'], required: 'production' },
-      BILLING_JWT_SECRET: { secret: 'hex-32', required: 'always', description: 'Signs the billing session tokens.' },
-      BILLING_PORT: { type: 'port', default: 8080 },
-      BILLING_LOG_LEVEL: { enum: ['debug', 'info', 'warn', 'error'] },
-      BILLING_CORS_ORIGINS: { type: 'origins' },
-      BILLING_DEBUG: { type: 'boolean', production: false },
-      'server.port': { type: 'port', source: 'toml' },
-    },
-  },
-};
-
-const billing = ownProductsFrom(BILLING);
-const engine = new Engine({
-  products: [...builtIn, ...billing.products.map((own) => own.definition)],
-  productAssociations: [{ glob: '**/services/billing/**', product: 'billing-api' }],
-});
 
 function check(path: string, text: string, files: Record<string, string> = {}, on = engine, product?: string): readonly Diagnostic[] {
   return on.check({ uri: pathToUri(path), text }, memoryWorkspace({ ...files, [path]: text }), { mode: 'production', ...(product ? { product } : {}) }).diagnostics;

@@ -11,13 +11,14 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { activationBench } from './activation';
 import { coldStartBench } from './coldStart';
+import { configBench } from './config';
 import { engineBench } from './engineBench';
 import { printComparison, printTargets, Recorder, save, type BenchResults } from './results';
 import { scaleBench } from './scale';
 import { sideBySideBench } from './sideBySide';
 import { typingBench } from './typing';
 
-const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation'] as const;
+const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation', 'config'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     side: () => sideBySideBench(recorder, root, quick),
     cold: () => coldStartBench(recorder, root),
     activation: () => activationBench(recorder, root),
+    config: () => configBench(recorder, quick),
   };
   for (const section of sections) {
     const sectionStart = Date.now();

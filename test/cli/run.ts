@@ -20,6 +20,8 @@ export interface CliRun {
 export interface RunOptions {
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** What the process reads on stdin (`--stdin`). */
+  readonly input?: string | Uint8Array;
 }
 
 export function runCli(args: readonly string[], options: RunOptions): CliRun {
@@ -30,6 +32,7 @@ export function runCli(args: readonly string[], options: RunOptions): CliRun {
     env: { ...inherited, ...options.env },
     encoding: 'utf8',
     timeout: 60_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

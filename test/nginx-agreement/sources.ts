@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { corpusFiles } from '../corpus';
 
 /** An nginx file the agreement test wraps and mutates: a public project's, a guide's, or the project's own fixture. */
 export interface Source {
@@ -12,17 +13,7 @@ const SHARED = path.join(process.cwd(), '..', 'shared');
 
 /** The nginx files of ../shared/corpus (manifest kind `nginx`), or undefined when the corpus is absent. */
 export function corpusSources(): Source[] | undefined {
-  const root = path.join(SHARED, 'corpus');
-  const manifest = path.join(root, 'manifest.tsv');
-  if (!existsSync(manifest)) return undefined;
-  const sources: Source[] = [];
-  for (const line of readFileSync(manifest, 'utf8').split('\n').slice(1)) {
-    const [repo, , file, kind] = line.split('\t');
-    if (kind !== 'nginx' || !repo || !file) continue;
-    const local = path.join(root, repo.replace('/', '__'), file);
-    if (existsSync(local)) sources.push({ name: `corpus:${repo}/${file}`, text: readFileSync(local, 'utf8'), origin: 'corpus' });
-  }
-  return sources;
+  return corpusFiles('nginx')?.map(({ repo, file, text }) => ({ name: `corpus:${repo}/${file}`, text, origin: 'corpus' as const }));
 }
 
 /** The nginx examples of the product deployment guides (../shared/seeds), when present. */

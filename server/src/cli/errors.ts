@@ -34,9 +34,14 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   EDQUOT: 'disk quota exceeded',
 };
 
+/** The error's file-system code (`ENOENT`), or '' when it has none. */
+export function fsErrorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
 /** A short reason for a file-system error, without Node's stack or syscall noise. */
 export function describeFsError(error: unknown, action: 'read' | 'write' = 'read'): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = fsErrorCode(error);
   const reason = Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code] : undefined;
   if (reason === undefined) return code ? `cannot ${action} (${code})` : `cannot ${action}`;
   return action === 'read' && (code === 'ENOTREG' || code === 'ENXIO') ? `${reason}; not read` : reason;

@@ -12,7 +12,7 @@ import { readConfigText } from './readText';
  * Config files as the checked files are read: a FIFO or device is refused without blocking, and
  * a discovered config whose real path leaves `boundary` (a link out of the tree) is not read.
  */
-function configFileSystem(boundary: Boundary | undefined): ConfigFileSystem {
+export function configFileSystem(boundary: Boundary | undefined): ConfigFileSystem {
   return {
     readText(path) {
       if (boundary?.excludes(path)) return undefined;

@@ -1,12 +1,13 @@
 import { uriToPath, type WorkspaceView } from '../engine';
-import { describeFsError } from './errors';
+import { describeFsError, fsErrorCode } from './errors';
 import { readConfigText } from './readText';
 import { OUTSIDE_REASON, type Boundary } from './boundary';
 
-/** Reasons that mean the file is not there, which rules such as compose/env-file-missing report. */
-const ABSENT = new Set(['no such file or directory', 'not a directory', 'not a file URI']);
+/** Error codes that mean the file is not there, which rules such as compose/env-file-missing report. */
+const ABSENT_CODES = new Set(['ENOENT', 'ENOTDIR']);
 
-export type LoadResult = { readonly text: string } | { readonly error: string };
+/** A file's text, or why it was not read; `absent` when it is not there at all. */
+export type LoadResult = { readonly text: string } | { readonly error: string; readonly absent: boolean };
 
 /**
  * The workspace over the file system: any file by URI (cross-file rules read the `.env` beside
@@ -62,7 +63,7 @@ export class FileSystemWorkspace implements WorkspaceView {
     const configFiles = new Set(this.configFiles);
     const notRead: { uri: string; reason: string }[] = [];
     for (const [uri, result] of this.loaded) {
-      if ('error' in result && !configFiles.has(uri) && !ABSENT.has(result.error)) notRead.push({ uri, reason: result.error });
+      if ('error' in result && !configFiles.has(uri) && !result.absent) notRead.push({ uri, reason: result.error });
     }
     return notRead;
   }
@@ -70,11 +71,11 @@ export class FileSystemWorkspace implements WorkspaceView {
 
 function read(uri: string, boundary: Boundary | undefined): LoadResult {
   const path = uriToPath(uri);
-  if (path === undefined) return { error: 'not a file URI' };
-  if (boundary?.excludes(path)) return { error: OUTSIDE_REASON };
+  if (path === undefined) return { error: 'not a file URI', absent: true };
+  if (boundary?.excludes(path)) return { error: OUTSIDE_REASON, absent: false };
   try {
     return { text: readConfigText(path) };
   } catch (error) {
-    return { error: describeFsError(error) };
+    return { error: describeFsError(error), absent: ABSENT_CODES.has(fsErrorCode(error)) };
   }
 }

@@ -151,7 +151,7 @@ export class Engine {
     if (skipped) return { ...base, diagnostics: [], skipped };
 
     const analyzed = this.analyze({ ...source, kind }, options)!;
-    const { document, product, mode, directives } = analyzed;
+    const { document, product, productSource, mode, directives } = analyzed;
     const ruleWorkspace = this.ruleWorkspace(workspace);
     const findings: { rule: Rule; finding: Finding }[] = [];
 
@@ -160,6 +160,7 @@ export class Engine {
       const context: RuleContext = {
         document,
         product,
+        ...(productSource !== undefined ? { productSource } : {}),
         products: this.products,
         mode,
         workspace: ruleWorkspace,

@@ -2,6 +2,7 @@ import type { ProductDefinition } from '../../../schemas/types';
 import { detectProduct } from './detect/product';
 import { serviceSignals } from './detect/signals';
 import type { ParsedDocument } from './document';
+import type { ProductSource } from './engine';
 import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from './parsers/compose/environment';
 import type { Span } from './types';
 
@@ -45,6 +46,7 @@ export function settingGroupsOf(
   fileProduct: ProductDefinition | undefined,
   products: readonly ProductDefinition[],
   interpolate: (name: string) => string | undefined = () => undefined,
+  fileProductChosen = false,
 ): SettingGroup[] {
   const whole: Span = { start: 0, end: document.text.length };
   switch (document.kind) {
@@ -83,7 +85,7 @@ export function settingGroupsOf(
         },
       ];
     case 'compose':
-      return composeSettingGroups(composeEnvironmentGroups(document.ast, interpolate), fileProduct, products);
+      return composeSettingGroups(composeEnvironmentGroups(document.ast, interpolate), fileProduct, products, fileProductChosen);
     case 'nginx':
       return [];
   }
@@ -91,19 +93,32 @@ export function settingGroupsOf(
 
 /**
  * Compose services' environments as setting groups, in the same order: each service's product is
- * detected from its own keys and image, or is the file's product when it sets some of its keys.
+ * detected from its own keys and image, or is the file's product when it sets some of its keys,
+ * or, when the user chose the file's product (`fileProductChosen`: a flag, a directive, a
+ * `files:` association), when it builds from the project's source (`build:`), as the product's
+ * own service does; an image such as postgres beside it stays no product's.
  */
 export function composeSettingGroups(
   groups: readonly ComposeEnvironmentGroup[],
   fileProduct: ProductDefinition | undefined,
   products: readonly ProductDefinition[],
+  fileProductChosen = false,
 ): SettingGroup[] {
   return groups.map((group) => ({
     ...group,
-    product:
-      detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ??
-      (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
+    product: detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ?? fileProductOf(group, fileProduct, fileProductChosen),
   }));
+}
+
+/** True when the user chose the file's product (a flag, a directive, a `files:` association) rather than it being detected. */
+export function isChosenProduct(source: ProductSource | undefined): boolean {
+  return source !== undefined && source !== 'content';
+}
+
+function fileProductOf(group: ComposeEnvironmentGroup, fileProduct: ProductDefinition | undefined, chosen: boolean): ProductDefinition | undefined {
+  if (!fileProduct) return undefined;
+  if (chosen && group.builds) return fileProduct;
+  return group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined;
 }
 
 function tomlString(value: unknown): string | undefined {

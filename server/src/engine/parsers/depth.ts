@@ -21,3 +21,33 @@ export function blankRanges(text: string, ranges: readonly Span[]): string {
 }
 
 const NOT_LINE_BREAK = /[^\r\n]/g;
+
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+const OPEN_CURLY = 0x7b;
+const CLOSE_CURLY = 0x7d;
+
+/**
+ * The offset of the bracket (`]` or `}`) closing the one at `open`, or the text's length when it
+ * is never closed. `skipOver(at)` gives the offset after a string or comment starting at `at`, or
+ * `at` itself: what counts as one is the format's (YAML and TOML quote and comment differently).
+ */
+export function matchingClose(text: string, open: number, skipOver: (at: number) => number): number {
+  let depth = 0;
+  let at = open;
+  while (at < text.length) {
+    const c = text.charCodeAt(at);
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) depth++;
+    else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) {
+      if (--depth === 0) return at;
+    } else {
+      const after = skipOver(at);
+      if (after !== at) {
+        at = after;
+        continue;
+      }
+    }
+    at++;
+  }
+  return text.length;
+}

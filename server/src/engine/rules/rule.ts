@@ -1,5 +1,6 @@
 import type { ProductDefinition } from '../../../../schemas/types';
 import type { ParsedDocument, ParsedDocumentOf } from '../document';
+import type { ProductSource } from '../engine';
 import type { FileKind, Finding, Mode, Severity, WorkspaceView } from '../types';
 
 /** What the hosts read to build hovers, SARIF rule descriptors and docs links: written once, here. */
@@ -25,6 +26,8 @@ export interface RuleContext<K extends FileKind = FileKind> {
   readonly document: ParsedDocumentOf<K>;
   /** The product the file was detected as, if any. */
   readonly product: ProductDefinition | undefined;
+  /** How `product` was set: chosen by the user (`option`, `directive`, `setting`) or detected (`content`). */
+  readonly productSource?: ProductSource;
   /** Every product the engine knows, for files that mix products (a compose stack). */
   readonly products: readonly ProductDefinition[];
   readonly mode: Mode;

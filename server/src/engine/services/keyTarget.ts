@@ -3,7 +3,7 @@ import type { ProductDefinition, SettingSpec } from '../../../../schemas/types';
 import type { AnalyzedDocument } from '../engine';
 import type { KeyFormat } from '../keygen';
 import { composeLiteral, yamlString } from '../parsers/compose/yamlText';
-import { settingGroupsOf, type SettingOccurrence } from '../settings';
+import { isChosenProduct, settingGroupsOf, type SettingOccurrence } from '../settings';
 import type { TextEdit } from '../types';
 
 /**
@@ -28,7 +28,7 @@ const SETTING_NAME = /^[\w.-]+$/;
 export function keyTargetAt(analyzed: AnalyzedDocument, products: readonly ProductDefinition[], line: number): KeyTarget | undefined {
   const { document } = analyzed;
   const lineOf = (offset: number) => document.lines.lineAt(offset);
-  for (const group of settingGroupsOf(document, analyzed.product, products)) {
+  for (const group of settingGroupsOf(document, analyzed.product, products, undefined, isChosenProduct(analyzed.productSource))) {
     const setting = group.settings.find(
       (item) => SETTING_NAME.test(item.key) && lineOf(item.keySpan.start) <= line && line <= lineOf(Math.max(item.keySpan.end, item.valueSpan.end)),
     );

@@ -1,5 +1,5 @@
 import type { Span } from '../../types';
-import { blankRanges, depthMessage } from '../depth';
+import { blankRanges, depthMessage, matchingClose } from '../depth';
 import type { ComposeParseError } from './ast';
 
 /** Real compose files nest a dozen levels; 100 leaves room for any of them and keeps every recursive reader (ours, `yaml`'s composer, ajv, `toJS`) far from the call stack's limit. */
@@ -174,7 +174,7 @@ class DepthScanner {
       const c = text.charCodeAt(at);
       if (c === OPEN_SQUARE || c === OPEN_CURLY) {
         if (base + depth + 1 > this.max) {
-          const close = this.matchingClose(at);
+          const close = matchingClose(text, at, (from) => this.skipQuotedOrComment(from));
           // The brackets stay, so the value is an empty collection of the same type.
           this.cuts.push({ start: at + 1, end: close, at: { start: at, end: at + 1 } });
           this.pos = close < text.length ? close + 1 : close;
@@ -197,26 +197,12 @@ class DepthScanner {
     }
   }
 
-  /** The offset of the bracket closing the one at `open`, or the text's length. */
-  private matchingClose(open: number): number {
-    const { text } = this;
-    let depth = 0;
-    let at = open;
-    while (at < text.length) {
-      const c = text.charCodeAt(at);
-      if (c === OPEN_SQUARE || c === OPEN_CURLY) depth++;
-      else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) {
-        if (--depth === 0) return at;
-      } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-        at = this.quoted(at);
-        continue;
-      } else if (c === HASH && isBlank(text.charCodeAt(at - 1))) {
-        at = this.lineEnd(at);
-        continue;
-      }
-      at++;
-    }
-    return text.length;
+  /** After a quoted scalar or a comment starting at `at`; `at` when neither starts there. */
+  private skipQuotedOrComment(at: number): number {
+    const c = this.text.charCodeAt(at);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(at);
+    if (c === HASH && isBlank(this.text.charCodeAt(at - 1))) return this.lineEnd(at);
+    return at;
   }
 
   /** A `|` or `>` scalar: its header line and every following line that is blank or indented deeper than this line. */

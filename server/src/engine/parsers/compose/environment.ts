@@ -18,6 +18,8 @@ export interface ComposeEnvironmentGroup {
   readonly scopeSpan: Span;
   readonly insertAt: number;
   readonly image: string | undefined;
+  /** True when the service has `build:`: it runs code built from the project, not only an image. */
+  readonly builds: boolean;
   readonly settings: readonly SettingOccurrence[];
   readonly form: EnvironmentForm;
   /**
@@ -82,6 +84,7 @@ function readWrittenGroups(file: ComposeFile): WrittenGroup[] {
       scopeSpan: { start: service.keyNode.range[0], end: service.keyNode.range[1] },
       insertAt: placement.insertAt,
       image: scalarText(entryOf(file, service.value, 'image')?.value),
+      builds: entryOf(file, service.value, 'build') !== undefined,
       written: environment ? writtenSettings(environment, file) : [],
       form: placement.form,
       newSettingText: placement.newSettingText,

@@ -1,7 +1,7 @@
 import { LineIndex } from '../../text';
 import type { Comment, ParseError, Span } from '../../types';
 import type { TomlKeyPart, TomlKeyValue, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
-import { depthMessage } from '../depth';
+import { depthMessage, matchingClose } from '../depth';
 import { isBareKeyChar, isDigit, isKeyStart, isScalarChar, scalarKind, unescapeBasic } from './lexical';
 import { PathRegistry, settingKey, type PathConflict } from './paths';
 
@@ -147,32 +147,21 @@ class Scanner {
     return text.length;
   }
 
-  /** The offset of the bracket closing the one at `open` (strings and comments skipped), or the text's end. */
-  private matchingClose(open: number): number {
+  /** After a string (one-line or triple-quoted) or a comment starting at `at`; `at` when neither starts there. */
+  private skipStringOrComment(at: number): number {
     const { text } = this;
-    let depth = 0;
-    let at = open;
-    while (at < text.length) {
-      const c = text.charCodeAt(at);
-      if (c === 0x5b || c === 0x7b) depth++;
-      else if (c === 0x5d || c === 0x7d) {
-        if (--depth === 0) return at;
-      } else if (c === 0x23 /* # */) {
-        at = this.lineEnd(at);
-        continue;
-      } else if (c === 0x22 || c === 0x27) {
-        const triple = c === 0x22 ? '"""' : "'''";
-        if (text.startsWith(triple, at)) {
-          const end = text.indexOf(triple, at + 3);
-          at = end < 0 ? text.length : end + 3;
-          continue;
-        }
-        at++;
-        while (at < text.length && text.charCodeAt(at) !== c && text.charCodeAt(at) !== LF) at += c === 0x22 && text.charCodeAt(at) === 0x5c ? 2 : 1;
-      }
-      at++;
+    const c = text.charCodeAt(at);
+    if (c === 0x23 /* # */) return this.lineEnd(at);
+    if (c !== 0x22 && c !== 0x27) return at;
+    const triple = c === 0x22 ? '"""' : "'''";
+    if (text.startsWith(triple, at)) {
+      const end = text.indexOf(triple, at + 3);
+      return end < 0 ? text.length : end + 3;
     }
-    return text.length;
+    let end = at + 1;
+    while (end < text.length && text.charCodeAt(end) !== c && text.charCodeAt(end) !== LF) end += c === 0x22 && text.charCodeAt(end) === 0x5c ? 2 : 1;
+    // Past the closing quote (or the line break of an unclosed string).
+    return end + 1;
   }
 
   /**
@@ -292,7 +281,7 @@ class Scanner {
     if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (this.depth >= MAX_DEPTH) {
         // The brackets stay: the value is read as an empty array or inline table.
-        const close = this.matchingClose(start);
+        const close = matchingClose(this.text, start, (from) => this.skipStringOrComment(from));
         this.tooDeep({ start, end: start + 1 }, { start: start + 1, end: close });
         this.pos = Math.min(text.length, close + 1);
         return { span: { start, end: this.pos }, kind: c === 0x5b ? 'array' : 'inline-table', ok: true };

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
+import { corpusFiles } from '../../../../../test/corpus';
 import { checkText, textOf } from '../../testing';
 
 /*
@@ -9,21 +8,13 @@ import { checkText, textOf } from '../../testing';
  * an error from the structural rules (or a false duplicate or removal). Each is checked at its own path, beside the project's other
  * nginx files, so context inference and include following work as in an editor.
  */
-const CORPUS = path.join(process.cwd(), '..', 'shared', 'corpus');
 const STRUCTURAL = ['nginx/syntax', 'nginx/unknown-directive', 'nginx/directive-context', 'nginx/invalid-args', 'nginx/duplicate-directive', 'nginx/deprecated'];
 
 /** The corpus's nginx files at their own paths (and as a workspace), or undefined when the corpus is absent. */
 function corpusNginxFiles(): { readonly paths: readonly string[]; readonly workspace: Record<string, string> } | undefined {
-  const manifest = path.join(CORPUS, 'manifest.tsv');
-  if (!existsSync(manifest)) return undefined;
-  const files = readFileSync(manifest, 'utf8')
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .filter(([repo, , file, kind]) => kind === 'nginx' && repo && file)
-    .map(([repo, , file]) => ({ path: `/corpus/${repo!.replace('/', '__')}/${file!}`, local: path.join(CORPUS, repo!.replace('/', '__'), file!) }))
-    .filter((file) => existsSync(file.local));
-  return { paths: files.map((file) => file.path), workspace: Object.fromEntries(files.map((file) => [file.path, readFileSync(file.local, 'utf8')])) };
+  const files = corpusFiles('nginx')?.map((file) => ({ path: `/corpus/${file.folderPath}`, text: file.text }));
+  if (!files) return undefined;
+  return { paths: files.map((file) => file.path), workspace: Object.fromEntries(files.map((file) => [file.path, file.text])) };
 }
 
 test('no corpus nginx file gets a structural error', (t) => {

@@ -4,9 +4,10 @@ import { settingsView } from '../../../../../schemas/view';
 import type { ParsedDocument } from '../../document';
 import { composeEnvironmentGroups, type ComposeEnvironmentGroup } from '../../parsers/compose/environment';
 import { composeInterpolator } from '../../parsers/compose/projectEnv';
-import { composeSettingGroups, settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../../settings';
+import { composeSettingGroups, isChosenProduct, settingGroupsOf, type SettingGroup, type SettingOccurrence } from '../../settings';
 import type { Mode, Span } from '../../types';
 import { basename } from '../../uri';
+import type { ProductSource } from '../../engine';
 import type { RuleContext } from '../rule';
 import { appendTo } from '../../collections';
 
@@ -72,7 +73,7 @@ const cache = new WeakMap<ParsedDocument, WeakMap<object, Map<string, CheckedGro
 export function checkedGroups(context: RuleContext): CheckedGroup[] {
   const { document } = context;
   if (document.kind === 'nginx') return [];
-  const cacheKey = `${context.product?.id ?? ''}|${context.mode}`;
+  const cacheKey = `${context.product?.id ?? ''}|${isChosenProduct(context.productSource)}|${context.mode}`;
   let byWorkspace = cache.get(document);
   if (!byWorkspace) {
     byWorkspace = new WeakMap();
@@ -96,7 +97,7 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
   if (document.kind === 'compose') {
     const projectEnv = safeProjectEnv(context);
     const composeGroups = composeEnvironmentGroups(document.ast, projectEnv);
-    return composeSettingGroups(composeGroups, context.product, context.products).map((group, index) => {
+    return composeSettingGroups(composeGroups, context.product, context.products, isChosenProduct(context.productSource)).map((group, index) => {
       const compose = composeGroups[index];
       const secrets = dockerSecretsOf(document.ast.data, group.scope);
       const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
@@ -237,10 +238,11 @@ export function missingAnchor(context: RuleContext, group: CheckedGroup): Span {
 
 /** The groups of an analysed document, for hover and completion (which have no rule context). */
 export function checkedGroupsOf(
-  analyzed: { readonly document: ParsedDocument; readonly product: ProductDefinition | undefined; readonly mode: Mode },
+  analyzed: { readonly document: ParsedDocument; readonly product: ProductDefinition | undefined; readonly productSource?: ProductSource | undefined; readonly mode: Mode },
   workspace: RuleContext['workspace'],
   products: readonly ProductDefinition[],
 ): CheckedGroup[] {
-  const context: RuleContext = { document: analyzed.document, product: analyzed.product, products, mode: analyzed.mode, workspace, report: () => undefined };
+  const source = analyzed.productSource;
+  const context: RuleContext = { document: analyzed.document, product: analyzed.product, ...(source !== undefined ? { productSource: source } : {}), products, mode: analyzed.mode, workspace, report: () => undefined };
   return checkedGroups(context);
 }
