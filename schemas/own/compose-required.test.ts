@@ -21,7 +21,7 @@ const STACK = 'services:\n  api:\n    build: .\n    ports: ["8080:8080"]\n  db:\
 test("a compose file of the product's files: the service built from source is the product, with no environment or env_file", () => {
   assert.deepEqual(required('/p/services/billing/docker-compose.yml', STACK, 'production'), [
     'api: schema/missing-required Billing API requires BILLING_DATABASE_URL in production in service `api`, and it is not set.',
-    'api: secret/missing Billing API needs BILLING_JWT_SECRET in production in service `api`, and it is not set.',
+    'api: secret/missing Billing API needs BILLING_JWT_SECRET in service `api`, and it is not set.',
   ]);
   assert.deepEqual(required('/p/services/billing/docker-compose.yml', STACK, 'development'), [
     'api: secret/missing Billing API needs BILLING_JWT_SECRET in service `api`, and it is not set.',

@@ -127,3 +127,12 @@ test('a built-in product is expressible: a YAML rendition of AgentIM settings gi
     assert.deepEqual(fromOwn.map(shape), fromBuiltIn.map(shape));
   }
 });
+
+test('a secret required always is reported without "in production", in either mode', () => {
+  for (const mode of ['production', 'development'] as const) {
+    const path = '/p/services/billing/.env';
+    const text = 'BILLING_PORT=8080\nBILLING_DATABASE_URL=postgres://db/billing\n';
+    const found = engine.check({ uri: pathToUri(path), text }, memoryWorkspace({ [path]: text }), { mode }).diagnostics.filter((diagnostic) => diagnostic.rule === 'secret/missing');
+    assert.deepEqual(found.map(line), ['secret/missing error: Billing API needs BILLING_JWT_SECRET, and it is not set.'], mode);
+  }
+});

@@ -25,7 +25,7 @@ function missing(mode: string): string[] {
 test('production: the required setting and the always-required secret are missing on the service built from source', () => {
   assert.deepEqual(missing('production'), [
     'services/billing/docker-compose.yml:2:3 error billing-api schema/missing-required Billing API requires BILLING_DATABASE_URL in production in service `api`, and it is not set.',
-    'services/billing/docker-compose.yml:2:3 error billing-api secret/missing Billing API needs BILLING_JWT_SECRET in production in service `api`, and it is not set.',
+    'services/billing/docker-compose.yml:2:3 error billing-api secret/missing Billing API needs BILLING_JWT_SECRET in service `api`, and it is not set.',
   ]);
 });
 

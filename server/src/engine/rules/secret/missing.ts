@@ -1,4 +1,4 @@
-import { isRequired } from '../../../../../schemas/view';
+import { describeRequirement, isRequired } from '../../../../../schemas/view';
 import { generateKey } from '../../keygen';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
@@ -23,7 +23,8 @@ export const secretMissing = defineRule({
         const present = occurrencesOf(group, spec)[0];
         const where = group.format === 'compose' ? ` in service \`${group.group.scope ?? ''}\`` : '';
         const reason = spec.requiredReason ? `: ${spec.requiredReason}` : '';
-        const message = `${product.name} needs ${spec.key}${context.mode === 'production' ? ' in production' : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`;
+        const when = describeRequirement(spec.required);
+        const message = `${product.name} needs ${spec.key}${when && when !== 'always' ? ` ${when}` : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`;
         const fixes: Fix[] = [];
         if (!spec.secret.issuedBy) {
           const value = generateKey(spec.secret.format);
