@@ -78,7 +78,13 @@ const ABSENCE_RULES = new Set(['schema/missing-required', 'secret/missing', 'sch
  */
 const FOLLOW_UP_FIXES = new Set(['schema/missing-required']);
 
-const overlaps = (a: Span, b: Span) => (a.start === a.end || b.start === b.end ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end);
+/** True when `a` and `b` share a character, or an empty one lies strictly inside the other (or both are one point). */
+function overlaps(a: Span, b: Span): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return overlaps(b, a);
+  return a.start < b.end && b.start < a.end;
+}
 const countBy = (diagnostics: readonly Diagnostic[], keep: (d: Diagnostic) => boolean) => {
   const counts = new Map<string, number>();
   for (const d of diagnostics) if (keep(d)) counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);

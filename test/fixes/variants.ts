@@ -192,13 +192,20 @@ export function genericFiles(): GeneratedFile[] {
   const env = [
     'SECRET_KEY=abc\nJWT_SECRET="changeme" # rotate\nCORS_ORIGINS=*\nDB_PASSWORD=\'password\'\n',
     'API_TOKEN=your-token-here\r\nSESSION_SECRET=\r\nexport ENCRYPTION_KEY=12345\r\n',
+    'A=${B\nC=$(whoami)\nD="unterminated\nE=x y z\nexport F=1 # c\n',
     '\uFEFFAPP_SECRET=secret\nDATABASE_URL=postgres://user:password@db/app\nA=1\nA=2\nlower_key=x\n',
   ];
   const compose = [
     'services:\n  web:\n    image: nginx:latest\n    ports: ["5432:5432"]\n    environment:\n      JWT_SECRET: changeme\n      CORS_ORIGIN: "*"\n      DB_PASSWORD: ${DB_PASSWORD:-password}\n',
+    'services:\n  a:\n    image: redis\n    container_name: same\n    ports: ["6379:6379"]\n  b:\n    image: redis:latest\n    container_name: same\n    ports: ["6379:6379"]\n    depends_on:\n      a: {condition: service_healthy}\n',
     'version: "3"\r\nservices:\r\n  db:\r\n    image: postgres\r\n    environment:\r\n      - POSTGRES_PASSWORD=postgres\r\n    ports:\r\n      - "0.0.0.0:5432:5432"\r\n',
   ];
+  const nginx = [
+    'server {\n    listen 80;\n    server_tokens on;\n    autoindex on; # listing\n    location /api/ {\n        proxy_pass http://backend;\n        proxy_set_header Host $http_host;\n    }\n    location /static {\n        alias /srv/static/;\n    }\n    location /ws/ {\n        proxy_pass http://backend;\n    }\n}\n',
+    '\uFEFFhttp {\r\n    ssl_protocols TLSv1 TLSv1.2;\r\n    ssl_ciphers ALL;\r\n    map $uri $target {\r\n        /a 1;\r\n    }\r\n    server {\r\n        listen 443 ssl;\r\n        valid_referers none blocked example.com;\r\n        location / {\r\n            proxy_pass http://$arg_host;\r\n            return 302 https://example.com$uri;\r\n        }\r\n    }\r\n}\r\n',
+  ];
   return [
+    ...nginx.map((text, index) => ({ label: `generic nginx ${index}`, path: '/project/nginx/nginx.conf', text, files: {} })),
     ...env.map((text, index) => ({ label: `generic .env ${index}`, path: '/project/.env', text, files: {} })),
     ...compose.map((text, index) => ({ label: `generic compose ${index}`, path: '/project/docker-compose.yml', text, files: { '/project/.env': '' } })),
   ];
