@@ -93,6 +93,7 @@ export function wrongValues(product: ProductDefinition, setting: SettingSpec): s
     if (product.placeholders?.[0]) values.push(product.placeholders[0]);
   }
   if (setting.cors) values.push('*');
+  if (setting.requiresTls) values.push('http://idp.example.com/realms/app');
   if (setting.production) {
     const development = setting.production.developmentValues?.[0] ?? (setting.production.value === 'false' ? 'true' : setting.production.value === 'true' ? 'false' : undefined);
     if (development) values.push(development);
@@ -201,10 +202,14 @@ export function genericFiles(): GeneratedFile[] {
     'version: "3"\r\nservices:\r\n  db:\r\n    image: postgres\r\n    environment:\r\n      - POSTGRES_PASSWORD=postgres\r\n    ports:\r\n      - "0.0.0.0:5432:5432"\r\n',
   ];
   const nginx = [
-    'server {\n    listen 80;\n    server_tokens on;\n    autoindex on; # listing\n    location /api/ {\n        proxy_pass http://backend;\n        proxy_set_header Host $http_host;\n    }\n    location /static {\n        alias /srv/static/;\n    }\n    location /ws/ {\n        proxy_pass http://backend;\n    }\n}\n',
+    'server {\n    listen 80;\n    client_max_body_size 1m;\n    client_max_body_size 2m;\n    add_header X-Path $uri;\n    server_tokens on;\n    autoindex on; # listing\n    location /api/ {\n        proxy_pass http://backend;\n        proxy_set_header Host $http_host;\n    }\n    location /static {\n        alias /srv/static/;\n    }\n    location /ws/ {\n        proxy_pass http://backend;\n    }\n}\n',
     '\uFEFFhttp {\r\n    ssl_protocols TLSv1 TLSv1.2;\r\n    ssl_ciphers ALL;\r\n    map $uri $target {\r\n        /a 1;\r\n    }\r\n    server {\r\n        listen 443 ssl;\r\n        valid_referers none blocked example.com;\r\n        location / {\r\n            proxy_pass http://$arg_host;\r\n            return 302 https://example.com$uri;\r\n        }\r\n    }\r\n}\r\n',
   ];
+  const withExample = { label: 'generic .env beside .env.example', path: '/project/.env', text: 'A=1\n# end\n', files: { '/project/.env.example': 'A=\nB=\n' } };
+  const composeTypo = { label: 'generic compose typo', path: '/project/docker-compose.yml', text: 'services:\n  web:\n    imgae: nginx:1.27 # typo\n    restart: always\n', files: {} };
   return [
+    withExample,
+    composeTypo,
     ...nginx.map((text, index) => ({ label: `generic nginx ${index}`, path: '/project/nginx/nginx.conf', text, files: {} })),
     ...env.map((text, index) => ({ label: `generic .env ${index}`, path: '/project/.env', text, files: {} })),
     ...compose.map((text, index) => ({ label: `generic compose ${index}`, path: '/project/docker-compose.yml', text, files: { '/project/.env': '' } })),
