@@ -1,5 +1,5 @@
 import { describeRequirement, isRequired } from '../../../../../schemas/view';
-import { generateKey } from '../../keygen';
+import { generatedSecretValue } from './generated';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { checkedGroups, isMissing, missingAnchor, occurrencesOf } from '../schema/productSettings';
@@ -26,8 +26,8 @@ export const secretMissing = defineRule({
         const when = describeRequirement(spec.required);
         const message = `${product.name} needs ${spec.key}${when && when !== 'always' ? ` ${when}` : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`;
         const fixes: Fix[] = [];
-        if (!spec.secret.issuedBy) {
-          const value = generateKey(spec.secret.format);
+        const value = spec.secret.issuedBy ? undefined : generatedSecretValue(group, spec, spec.secret.format);
+        if (value !== undefined) {
           const edit = present ? replaceValue(context, group, present, value, spec) : insertSetting(context, group, spec.key, value, spec);
           if (edit) fixes.push({ title: `${present ? 'Set' : 'Add'} ${spec.key} with a generated ${formatLabel(spec.secret.format)}`, isPreferred: true, safety: 'secret', edits: [edit] });
         }

@@ -45,6 +45,13 @@ test('an identity-provider secret: the generated value is offered, but not as th
   assert.equal(findings[0]!.fixes[0]!.isPreferred, false);
 });
 
+test('no generated value where the product\'s schema refuses one: FLOVYN_API_KEY must start flovyn_sk_ or flovyn_wk_', () => {
+  const { findings } = placeholdersIn('FLOVYN_API_KEY=flovyn_sk_...\n', 'flovyn');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.message, 'FLOVYN_API_KEY is set to an example value published in Flovyn Server\'s guide or example files: replace it with the value Flovyn App issued.');
+  assert.deepEqual(findings[0]!.fixes, []);
+});
+
 test('a warning in development, and real values pass', () => {
   assert.equal(placeholdersIn('JWT_SECRET=dev-secret-change-me\n', 'agentim', 'development').findings[0]!.severity, 'warning');
   assert.equal(placeholdersIn('JWT_SECRET=q8Vt2mXr9LcP4zKw7NbF1sHd6JyA3gUe\nAPI_TOKEN=9f86d081884c7d659a2feaa0c55ad015\n', 'agentim').findings.length, 0);

@@ -3,6 +3,7 @@ import type { Fix, TextEdit } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
 import { replaceValue } from '../schema/settingEdits';
+import { generatedSecretValue } from './generated';
 import { describeOrigin, formatFor, formatLabel, isSecretLikeKey, placeholderOrigin } from './analysis';
 
 export const secretPlaceholder = defineRule({
@@ -41,12 +42,15 @@ export const secretPlaceholder = defineRule({
           });
           continue;
         }
-        fixes.push({
-          title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
-          isPreferred: !issuedBy,
-          safety: 'secret',
-          edits: [replaceValue(context, group, setting, generateKey(format), spec)],
-        });
+        const generated = generatedSecretValue(group, spec, format);
+        if (generated !== undefined) {
+          fixes.push({
+            title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
+            isPreferred: !issuedBy,
+            safety: 'secret',
+            edits: [replaceValue(context, group, setting, generated, spec)],
+          });
+        }
         context.report({
           span: setting.occurrence.valueSpan,
           severity: context.mode === 'production' ? 'error' : 'warning',

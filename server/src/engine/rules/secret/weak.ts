@@ -1,4 +1,4 @@
-import { generateKey } from '../../keygen';
+import { generatedSecretValue } from './generated';
 import type { Fix, Severity } from '../../types';
 import { defineRule } from '../rule';
 import { checkedGroups } from '../schema/productSettings';
@@ -31,16 +31,18 @@ export const secretWeak = defineRule({
         const consequence = weakness.refusesStart ? effect ?? `${product?.name ?? 'the product'} refuses to start` : effect;
         const format = formatFor(key, spec);
         const issuedBy = spec?.secret?.issuedBy;
-        const fixes: Fix[] = setting.fromDefault
-          ? []
-          : [
-              {
-                title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
-                isPreferred: !issuedBy,
-                safety: 'secret',
-                edits: [replaceValue(context, group, setting, generateKey(format), spec)],
-              },
-            ];
+        const generated = setting.fromDefault ? undefined : generatedSecretValue(group, spec, format);
+        const fixes: Fix[] =
+          generated === undefined
+            ? []
+            : [
+                {
+                  title: issuedBy ? `Replace with a generated ${formatLabel(format)} (then register it with ${issuedBy})` : `Replace with a generated ${formatLabel(format)}`,
+                  isPreferred: !issuedBy,
+                  safety: 'secret',
+                  edits: [replaceValue(context, group, setting, generated, spec)],
+                },
+              ];
         context.report({
           span: setting.occurrence.valueSpan,
           severity,
