@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Mode } from '../server/src/engine/types';
 import { parseBoolean, TOML_BOOLEAN } from './booleans';
 import type { BooleanParsing, InvalidValueEffect, ProductDefinition, SettingSpec } from './types';
+import { quoteToken } from '../server/src/engine/quote';
 
 /**
  * Value validation: one zod schema per setting, built from its type and narrowed by its
@@ -249,7 +250,7 @@ function jsonListProblem(spec: SettingSpec, text: string, effect: InvalidValueEf
   // Firefly Desk's guide shows CORS origins in this form; say so, since users copy it from there.
   const guideForm = spec.cors ? ' The comma-separated form of the deployment guide does not work here.' : '';
   return {
-    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${fixValue}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} is not JSON${effect === 'refuses-start' ? ' (SettingsError: error parsing value)' : ''}.${guideForm}`,
+    message: `${spec.key} must be a JSON list such as ${fixValue ? `\`${quoteToken(fixValue, 80)}\`` : '`["https://…"]`'}: it is parsed as JSON, and ${form} is not JSON${effect === 'refuses-start' ? ' (SettingsError: error parsing value)' : ''}.${guideForm}`,
     effect,
     ...(fixValue !== undefined ? { fixValue, fixTitle: `Write ${spec.key} as a JSON list` } : {}),
   };

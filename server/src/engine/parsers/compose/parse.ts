@@ -5,6 +5,7 @@ import { readBlockYaml } from './blockYaml';
 import { boundYamlDepth } from './depthBound';
 import { composeTags, dropResets } from './tags';
 import { walkNodes } from './walk';
+import { quoteToken } from '../../quote';
 
 /**
  * How many alias expansions `data` may cost. Real files use a few dozen; an alias bomb ("billion
@@ -160,7 +161,7 @@ function keyErrors(document: Document.Parsed, text: string): ComposeParseError[]
       const span = { start: key.range[0], end: key.range[1] };
       found.push({
         span,
-        message: `Duplicate key \`${text.slice(span.start, span.end)}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`,
+        message: `Duplicate key \`${quoteToken(text.slice(span.start, span.end))}\`: YAML keys must be unique in a mapping, and Compose refuses the file.`,
         code: 'DUPLICATE_KEY',
       });
     }

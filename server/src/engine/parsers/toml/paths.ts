@@ -1,5 +1,6 @@
 import type { Span } from '../../types';
 import type { TomlPath } from './ast';
+import { quoteToken } from '../../quote';
 
 /** How a path came to exist, which decides what may define it again. */
 type Definition =
@@ -141,7 +142,7 @@ export function displayPath(path: TomlPath): string {
 const AGAIN = 'TOML does not allow defining it again';
 
 function redefinition(path: TomlPath, existing: Definition): PathConflict {
-  const name = displayPath(path);
+  const name = quoteToken(displayPath(path));
   switch (existing.kind) {
     case 'value':
       return { message: `\`${name}\` is already set`, previous: existing.span, consequence: AGAIN };
@@ -157,5 +158,5 @@ function redefinition(path: TomlPath, existing: Definition): PathConflict {
 }
 
 function notATable(path: TomlPath, previous: Span): PathConflict {
-  return { message: `\`${displayPath(path)}\` is already set to a value`, previous, consequence: 'a value cannot also be a table with keys' };
+  return { message: `\`${quoteToken(displayPath(path))}\` is already set to a value`, previous, consequence: 'a value cannot also be a table with keys' };
 }

@@ -1,6 +1,7 @@
 import { entryOf, scalarText, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';
 import { defineRule } from '../rule';
+import { quoteToken } from '../../quote';
 
 export default defineRule({
   meta: {
@@ -22,10 +23,10 @@ export default defineRule({
       if (image === undefined || !span || entry!.merged) continue;
       const tag = unpinnedTag(image);
       if (tag === undefined) continue;
-      const written = tag === '' ? `\`${image}\` has no tag, so Docker pulls \`latest\`` : `\`${image}\` uses the \`latest\` tag`;
+      const written = tag === '' ? `\`${quoteToken(image)}\` has no tag, so Docker pulls \`latest\`` : `\`${quoteToken(image)}\` uses the \`latest\` tag`;
       ctx.report({
         span,
-        message: `Image ${written} for service \`${service.name}\`: the version that runs changes whenever the image is pushed again, and a redeploy can start a different release than the one tested. Pin a version tag (\`${nameOf(image)}:1.2.3\`), or a digest (\`${nameOf(image)}@sha256:…\`).`,
+        message: `Image ${written} for service \`${quoteToken(service.name)}\`: the version that runs changes whenever the image is pushed again, and a redeploy can start a different release than the one tested. Pin a version tag (\`${quoteToken(nameOf(image))}:1.2.3\`), or a digest (\`${quoteToken(nameOf(image))}@sha256:…\`).`,
       });
     }
   },

@@ -1,5 +1,6 @@
 import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import { defineRule } from '../rule';
+import { quoteToken } from '../../quote';
 
 export default defineRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule({
       const written = ctx.document.text.slice(span.start, span.end);
       ctx.report({
         span,
-        message: `Invalid interpolation \`${written}\`: Compose refuses the file. Write \`$$\` for a literal \`$\`, or \`\${NAME}\` for a variable.`,
+        message: `Invalid interpolation \`${quoteToken(written)}\`: Compose refuses the file. Write \`$$\` for a literal \`$\`, or \`\${NAME}\` for a variable.`,
         fixes: written.length <= 2 && !written.startsWith('${') ? [{ title: 'Escape the `$` as `$$`', edits: [{ span: { start: span.start, end: span.start + 1 }, newText: '$$' }] }] : [],
       });
     }

@@ -8,6 +8,7 @@ import { defineRule } from '../rule';
 import { closestName } from './closest';
 import { declarationsOf, type Section } from './declarations';
 import { declareEdit } from './serviceEdits';
+import { quoteToken } from '../../quote';
 
 /** A name one service uses from a top-level section. */
 interface Reference {
@@ -49,7 +50,7 @@ export default defineRule({
       const fixes: Fix[] = [];
       if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: reference.span, newText: suggestion }] });
       const declare = reference.section === 'volumes' || reference.section === 'networks' ? declareEdit(file, ctx.document.text, reference.section, reference.name) : undefined;
-      if (declare) fixes.push({ title: `Declare \`${reference.name}\` under top-level \`${reference.section}:\``, edits: [declare] });
+      if (declare) fixes.push({ title: `Declare \`${quoteToken(reference.name)}\` under top-level \`${reference.section}:\``, edits: [declare] });
       const hint =
         reference.section === 'volumes'
           ? ' Declare it, or write a path (`./' + reference.name + '`) for a bind mount.'
@@ -63,7 +64,7 @@ export default defineRule({
         : '';
       ctx.report({
         span: reference.span,
-        message: `${reference.usage} \`${reference.name}\`, which is not ${SECTION_TEXT[reference.section]}.${suggestion ? ` Did you mean \`${suggestion}\`?` : hint}${absentNote}`,
+        message: `${reference.usage} \`${quoteToken(reference.name)}\`, which is not ${SECTION_TEXT[reference.section]}.${suggestion ? ` Did you mean \`${suggestion}\`?` : hint}${absentNote}`,
         ...(sectionAbsent ? { severity: 'warning' as const } : {}),
         fixes,
       });
@@ -74,7 +75,7 @@ export default defineRule({
 function referencesOf(file: ComposeFile, text: string): Reference[] {
   const references: Reference[] = [];
   for (const service of services(file)) {
-    const who = `Service \`${service.name}\``;
+    const who = `Service \`${quoteToken(service.name)}\``;
     const push = (section: Section, name: string | undefined, span: Span | undefined, usage: string) => {
       if (name === undefined || span === undefined || name === '' || name.includes('$')) return;
       references.push({ section, name, span, usage: `${who} ${usage}` });

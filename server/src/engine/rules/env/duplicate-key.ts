@@ -5,6 +5,7 @@ import type { LineIndex } from '../../text';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
 import { firstEntriesOf } from './keys';
+import { quoteToken } from '../../quote';
 
 /**
  * A key set twice. dotenv.parse keeps the last value, so every earlier line is dead text that
@@ -42,8 +43,8 @@ export const duplicateKey = defineRule({
           : [];
         report({
           span: overridden.keySpan,
-          message: `${key} is set again on line ${winnerLine}: dotenv uses the value from line ${winnerLine}, so this line (${lineOf(overridden)}) has no effect.`,
-          related: [{ uri: document.uri, span: winner.keySpan, message: `${key} is set here; this value is the one used.` }],
+          message: `${quoteToken(key)} is set again on line ${winnerLine}: dotenv uses the value from line ${winnerLine}, so this line (${lineOf(overridden)}) has no effect.`,
+          related: [{ uri: document.uri, span: winner.keySpan, message: `${quoteToken(key)} is set here; this value is the one used.` }],
           fixes,
         });
       }

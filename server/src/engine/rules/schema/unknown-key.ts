@@ -3,6 +3,7 @@ import type { ProductDefinition } from '../../../../../schemas/types';
 import type { Severity } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups, type CheckedGroup, type CheckedSetting } from './productSettings';
+import { quoteToken } from '../../quote';
 
 export const schemaUnknownKey = defineRule({
   meta: {
@@ -64,7 +65,7 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
   // (`database_url`) is known too, and belongs to the TOML file's checks.
   if (setting.spec) {
     if (setting.spec.notInDotenv && group.format === 'env') {
-      return { message: `${key}: ${setting.spec.notInDotenv}`, severity: 'error', suggestion: undefined };
+      return { message: `${quoteToken(key)}: ${setting.spec.notInDotenv}`, severity: 'error', suggestion: undefined };
     }
     return undefined;
   }
@@ -76,14 +77,14 @@ function unknownEnvKey(product: ProductDefinition, group: CheckedGroup, setting:
     const refuses = policy?.effect === 'refuses-start' && group.format === 'env';
     // The policy's reason speaks of the product's own .env; elsewhere the key is only ignored.
     const why = refuses || policy?.effect === 'ignored' ? ` ${policy!.reason}` : ` ${product.name} does not read it, so the setting has no effect.`;
-    return { message: `${product.name} has no setting ${key}.${did}${why}`, severity: refuses ? 'error' : 'warning', suggestion };
+    return { message: `${product.name} has no setting ${quoteToken(key)}.${did}${why}`, severity: refuses ? 'error' : 'warning', suggestion };
   }
   if (policy?.scope === 'all' && group.format === 'env' && !policy.allow?.includes(key)) {
-    return { message: `${key} is not a ${product.name} setting.${did} ${policy.reason}`, severity: 'warning', suggestion };
+    return { message: `${quoteToken(key)} is not a ${product.name} setting.${did} ${policy.reason}`, severity: 'warning', suggestion };
   }
   // No prefix to go by: only a near miss of a known key is worth a word.
   if (suggestion && key.length >= 6 && editDistance(key.toUpperCase(), suggestion.toUpperCase()) <= 2) {
-    return { message: `${product.name} does not read ${key}. Did you mean ${suggestion}?`, severity: 'warning', suggestion };
+    return { message: `${product.name} does not read ${quoteToken(key)}. Did you mean ${suggestion}?`, severity: 'warning', suggestion };
   }
   return undefined;
 }
