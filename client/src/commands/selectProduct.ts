@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Mode } from '../../../server/src/engine/types';
-import { Requests, type FileInfo, type ProductSummary, type SetOverrideParams } from '../../../server/src/lsp/protocol';
+import { Requests, type FileInfo, type ProductsParams, type ProductSummary, type SetOverrideParams } from '../../../server/src/lsp/protocol';
 
 /**
  * Arguments that skip the pickers (for keybindings and tests). A field left out is asked for
@@ -41,7 +41,7 @@ async function setOverride(client: LanguageClient, params: SetOverrideParams): P
 /** The chosen product id, null for automatic detection, undefined when dismissed. */
 async function pickProduct(client: LanguageClient, uri: string): Promise<string | null | undefined> {
   const [products, info] = await Promise.all([
-    client.sendRequest<ProductSummary[]>(Requests.products),
+    client.sendRequest<ProductSummary[]>(Requests.products, { uri } satisfies ProductsParams),
     client.sendRequest<FileInfo>(Requests.fileInfo, { uri }),
   ]);
   type Item = vscode.QuickPickItem & { readonly id: string | null };
@@ -49,7 +49,7 @@ async function pickProduct(client: LanguageClient, uri: string): Promise<string 
     { label: AUTOMATIC, description: info.override.product ? undefined : `currently ${info.productName ?? 'no product'}`, id: null },
     ...products.map((product) => ({
       label: product.name,
-      description: product.id === info.override.product ? `${product.id} (current)` : product.id,
+      description: `${product.id}${product.own ? ' · own product (.deploy-doctor.yaml)' : ''}${product.id === info.override.product ? ' (current)' : ''}`,
       id: product.id,
     })),
   ];

@@ -205,14 +205,14 @@ export class Engine {
   hover(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): HoverResult | undefined {
     if (hasBom(source.text)) return hoverWithBom(this.hover(withoutBom(source), workspace, offsetWithoutBom(offset), options));
     const analyzed = this.analyze(source, options);
-    return analyzed ? doHover({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : undefined;
+    return analyzed ? doHover({ analyzed, offset, workspace: this.ruleWorkspace(workspace), products: this.products }) : undefined;
   }
 
   /** Completions at an offset. */
   complete(source: SourceDocument, workspace: WorkspaceView, offset: number, options: CheckOptions = {}): CompletionItem[] {
     if (hasBom(source.text)) return completionsWithBom(this.complete(withoutBom(source), workspace, offsetWithoutBom(offset), options));
     const analyzed = this.analyze(source, options);
-    return analyzed ? doComplete({ analyzed, offset, workspace: this.ruleWorkspace(workspace) }) : [];
+    return analyzed ? doComplete({ analyzed, offset, workspace: this.ruleWorkspace(workspace), products: this.products }) : [];
   }
 
   /** The severity a rule reports at, after the user's overrides. */

@@ -19,6 +19,9 @@ export const codeActionParams = z.object({
 
 export const fileInfoParams = z.object({ uri: z.string().min(1) });
 
+/** `deployDoctor/products` may come with no params at all (older clients). */
+export const productsParams = z.object({ uri: z.string().min(1).optional() }).nullish();
+
 export const setOverrideParams = z.object({
   uri: z.string().min(1),
   product: z.string().min(1).nullable().optional(),

@@ -34,9 +34,16 @@ export interface SetOverrideParams {
   readonly mode?: Mode | null;
 }
 
+/** Without a uri: the built-in products. With one: also the own products its folder's config defines. */
+export interface ProductsParams {
+  readonly uri?: string;
+}
+
 export interface ProductSummary {
   readonly id: string;
   readonly name: string;
+  /** True for a product the folder's `.deploy-doctor.yaml` defines, false for a built-in one. */
+  readonly own: boolean;
 }
 
 export interface GenerateKeyParams {

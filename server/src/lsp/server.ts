@@ -23,11 +23,12 @@ import type { EditSupport } from './edits';
 import { errorName, guardNotification, guardRequest, InvalidParams, Lifecycle, parseParams } from './guard';
 import { limitHeapGrowth } from './heap';
 import { generateKeyAt } from './keys';
-import { codeActionParams, fileInfoParams, generateKeyParams, setOverrideParams, textDocumentPositionParams } from './params';
+import { codeActionParams, fileInfoParams, generateKeyParams, productsParams, setOverrideParams, textDocumentPositionParams } from './params';
 import { Notifications, Requests, type FileInfo, type ProductSummary } from './protocol';
 import { FolderEngines, type FolderSettings } from './folderEngines';
 import { DEFAULT_SETTINGS, readExcludes, readSettings, type ServerSettings } from './settings';
 import { WorkspaceFiles } from './workspaceFiles';
+import { productSummaries } from './products';
 import { WATCHED_GLOBS } from './filePatterns';
 import { FolderConfigs, isConfigFile } from './folderConfigs';
 import { CONFIG_FILE_NAMES } from '../engine/config';
@@ -242,7 +243,10 @@ connection.onRequest(
 
 connection.onRequest(
   Requests.products,
-  guardRequest(Requests.products, session, (): ProductSummary[] => engines.window.products.map((product) => ({ id: product.id, name: product.name }))),
+  guardRequest(Requests.products, session, (raw: unknown): ProductSummary[] => {
+    const uri = parseParams(productsParams, raw)?.uri;
+    return productSummaries(uri === undefined ? engines.window : engineOf(uri));
+  }),
 );
 
 connection.onRequest(

@@ -1,3 +1,4 @@
+import type { ProductDefinition } from '../../../../schemas/types';
 import type { AnalyzedDocument } from '../engine';
 import type { RuleWorkspace } from '../rules/rule';
 import type { FileKind, Span } from '../types';
@@ -7,6 +8,8 @@ export interface CursorContext {
   readonly analyzed: AnalyzedDocument;
   readonly offset: number;
   readonly workspace: RuleWorkspace;
+  /** The engine's products, built-in and own: a compose service may be any of them by its image. */
+  readonly products: readonly ProductDefinition[];
 }
 
 export interface HoverResult {

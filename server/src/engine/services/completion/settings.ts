@@ -1,4 +1,3 @@
-import { products as knownProducts } from '../../../../../schemas';
 import { knownNames, specOf } from '../../../../../schemas/lookup';
 import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
 import { isRequired } from '../../../../../schemas/view';
@@ -20,8 +19,7 @@ export const settingsCompletion: CompletionProvider = {
   complete(context: CursorContext): readonly CompletionItem[] {
     const { analyzed, offset } = context;
     const { document } = analyzed;
-    const products = analyzed.product && !knownProducts.includes(analyzed.product) ? [analyzed.product, ...knownProducts] : knownProducts;
-    const groups = checkedGroupsOf(analyzed, context.workspace, products);
+    const groups = checkedGroupsOf(analyzed, context.workspace, context.products);
     const line = document.lines.lineAt(offset);
     const lineStart = document.lines.lineStart(line);
     const before = document.text.slice(lineStart, offset);

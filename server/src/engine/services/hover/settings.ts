@@ -1,4 +1,3 @@
-import { products as knownProducts } from '../../../../../schemas';
 import { describeRequirement, isRequired } from '../../../../../schemas/view';
 import type { ProductDefinition, SettingSpec } from '../../../../../schemas/types';
 import { checkedGroupsOf } from '../../rules/schema/productSettings';
@@ -15,8 +14,7 @@ export const settingsHover: HoverProvider = {
   kinds: ['env', 'compose', 'toml'],
   hover(context: CursorContext): HoverResult | undefined {
     const { analyzed, offset } = context;
-    const products = productsFor(analyzed.product);
-    for (const group of checkedGroupsOf(analyzed, context.workspace, products)) {
+    for (const group of checkedGroupsOf(analyzed, context.workspace, context.products)) {
       const setting = group.settings.find((candidate) => candidate.occurrence.keySpan.start <= offset && offset <= candidate.occurrence.keySpan.end);
       if (!setting || !group.product || !setting.spec) continue;
       const required = group.view && isRequired(group.product, setting.spec, group.view);
@@ -25,10 +23,6 @@ export const settingsHover: HoverProvider = {
     return undefined;
   },
 };
-
-function productsFor(product: ProductDefinition | undefined): readonly ProductDefinition[] {
-  return product && !knownProducts.includes(product) ? [product, ...knownProducts] : knownProducts;
-}
 
 /** The hover text of a setting; exported for completion's documentation. */
 export function settingMarkdown(product: ProductDefinition, spec: SettingSpec, key: string, mode: 'production' | 'development', required: boolean): string {
