@@ -4,7 +4,7 @@
  * run before. Not a test: numbers on a busy machine are inflated (the load average is printed and
  * saved with them).
  *
- *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation]
+ *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation,memory]
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { activationBench } from './activation';
 import { coldStartBench } from './coldStart';
 import { engineBench } from './engineBench';
+import { memoryBench } from './memory';
 import { printComparison, printTargets, Recorder, save, type BenchResults } from './results';
 import { scaleBench } from './scale';
 import { sideBySideBench } from './sideBySide';
 import { typingBench } from './typing';
 
-const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation'] as const;
+const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     side: () => sideBySideBench(recorder, root, quick),
     cold: () => coldStartBench(recorder, root),
     activation: () => activationBench(recorder, root),
+    memory: () => memoryBench(recorder),
   };
   for (const section of sections) {
     const sectionStart = Date.now();
