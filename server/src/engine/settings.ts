@@ -36,6 +36,9 @@ export interface SettingGroup {
   readonly product: ProductDefinition | undefined;
 }
 
+/** One lookup for every caller without a project `.env`, so they share one set of compose groups. */
+const NO_INTERPOLATION = (): string | undefined => undefined;
+
 /**
  * The setting groups of a file. `fileProduct` is the product detected for the whole file; compose
  * services are detected one by one (a stack has a product service beside postgres and redis).
@@ -44,7 +47,7 @@ export function settingGroupsOf(
   document: ParsedDocument,
   fileProduct: ProductDefinition | undefined,
   products: readonly ProductDefinition[],
-  interpolate: (name: string) => string | undefined = () => undefined,
+  interpolate: (name: string) => string | undefined = NO_INTERPOLATION,
 ): SettingGroup[] {
   const whole: Span = { start: 0, end: document.text.length };
   switch (document.kind) {
@@ -99,7 +102,10 @@ export function composeSettingGroups(
   products: readonly ProductDefinition[],
 ): SettingGroup[] {
   return groups.map((group) => ({
-    ...group,
+    scope: group.scope,
+    scopeSpan: group.scopeSpan,
+    insertAt: group.insertAt,
+    settings: group.settings,
     product:
       detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ??
       (fileProduct && group.settings.some((s) => fileProduct.settings.some((spec) => spec.key === s.key)) ? fileProduct : undefined),
