@@ -4,7 +4,7 @@
  * run before. Not a test: numbers on a busy machine are inflated (the load average is printed and
  * saved with them).
  *
- *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation]
+ *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation,memory]
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -13,12 +13,13 @@ import { activationBench } from './activation';
 import { coldStartBench } from './coldStart';
 import { configBench } from './config';
 import { engineBench } from './engineBench';
+import { memoryBench } from './memory';
 import { printComparison, printTargets, Recorder, save, type BenchResults } from './results';
 import { scaleBench } from './scale';
 import { sideBySideBench } from './sideBySide';
 import { typingBench } from './typing';
 
-const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation', 'config'] as const;
+const SECTIONS = ['engine', 'typing', 'scale', 'side', 'cold', 'activation', 'config', 'memory'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function main(): Promise<void> {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     cold: () => coldStartBench(recorder, root),
     activation: () => activationBench(recorder, root),
     config: () => configBench(recorder, quick),
+    memory: () => memoryBench(recorder),
   };
   for (const section of sections) {
     const sectionStart = Date.now();

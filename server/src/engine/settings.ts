@@ -37,6 +37,9 @@ export interface SettingGroup {
   readonly product: ProductDefinition | undefined;
 }
 
+/** One lookup for every caller without a project `.env`, so they share one set of compose groups. */
+const NO_INTERPOLATION = (): string | undefined => undefined;
+
 /**
  * The setting groups of a file. `fileProduct` is the product detected for the whole file; compose
  * services are detected one by one (a stack has a product service beside postgres and redis).
@@ -45,7 +48,7 @@ export function settingGroupsOf(
   document: ParsedDocument,
   fileProduct: ProductDefinition | undefined,
   products: readonly ProductDefinition[],
-  interpolate: (name: string) => string | undefined = () => undefined,
+  interpolate: (name: string) => string | undefined = NO_INTERPOLATION,
   fileProductChosen = false,
 ): SettingGroup[] {
   const whole: Span = { start: 0, end: document.text.length };
@@ -105,7 +108,10 @@ export function composeSettingGroups(
   fileProductChosen = false,
 ): SettingGroup[] {
   return groups.map((group) => ({
-    ...group,
+    scope: group.scope,
+    scopeSpan: group.scopeSpan,
+    insertAt: group.insertAt,
+    settings: group.settings,
     product: detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ?? fileProductOf(group, fileProduct, fileProductChosen),
   }));
 }

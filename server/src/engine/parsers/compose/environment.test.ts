@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { composeEnvironmentGroups } from './environment';
+import { composeEnvironmentGroups, newSettingText } from './environment';
 import { parseCompose } from './parse';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
@@ -42,7 +42,7 @@ test('map form: exact spans, interpolated values from the lookup', () => {
   );
   // A new entry goes after the last one, in the map's indentation.
   assert.equal(group.insertAt, text.indexOf('    ports:'));
-  assert.equal(group.newSettingText!('NEW_KEY', 'a$b c'), '      NEW_KEY: "a$$b c"\n');
+  assert.equal(newSettingText(group.insertion!, 'NEW_KEY', 'a$b c'), '      NEW_KEY: "a$$b c"\n');
 });
 
 test('list form: spans inside plain and quoted items, bare keys from the lookup', () => {
@@ -71,7 +71,7 @@ test('list form: spans inside plain and quoted items, bare keys from the lookup'
   );
   // The file ends without a line break: the new entry starts with one, in the file's CRLF.
   assert.equal(group.insertAt, text.length);
-  assert.equal(group.newSettingText!('KEY', 'v'), '\r\n      - KEY=v\r\n');
+  assert.equal(newSettingText(group.insertion!, 'KEY', 'v'), '\r\n      - KEY=v\r\n');
 });
 
 test('a service without environment gets the whole block, at its indentation', () => {
@@ -81,7 +81,7 @@ test('a service without environment gets the whole block, at its indentation', (
   assert.equal(group.form, 'absent');
   assert.deepEqual(group.settings, []);
   assert.equal(group.insertAt, text.indexOf('volumes:\n    data'));
-  assert.equal(group.newSettingText!('POSTGRES_PASSWORD', 'x'), '        environment:\n            POSTGRES_PASSWORD: x\n');
+  assert.equal(newSettingText(group.insertion!, 'POSTGRES_PASSWORD', 'x'), '        environment:\n            POSTGRES_PASSWORD: x\n');
 });
 
 test('env_file paths are listed in short and long form', () => {
@@ -94,6 +94,6 @@ test('a service written in flow style has no insertion text, and spans stay insi
   const text = 'services: {web: {image: nginx, environment: {A: "1"}}}';
   const [group] = composeEnvironmentGroups(parseCompose(text), () => undefined);
   assert.ok(group);
-  assert.equal(group.newSettingText, undefined);
+  assert.equal(group.insertion, undefined);
   assert.equal(slice(text, group.settings[0]!.valueSpan), '"1"');
 });

@@ -7,7 +7,20 @@ import { blockEnd, entryOf, isBlockMap, lineIndentOf, mapEntries, resolveNode, s
 import { services } from './services';
 import { composeLiteral, deeper, eolOf, isQuoted, lineAfter, yamlString } from './yamlText';
 
-export type NewSettingText = (key: string, value: string, options?: { readonly raw?: boolean }) => string;
+/**
+ * How a new entry is written into one service's environment, as data (one small record per
+ * service rather than a closure): `newSettingText` writes the entry from it.
+ */
+export interface SettingInsertion {
+  /** `entry` adds a `KEY: value` (map) or `- KEY=value` (list) line; `block` adds `environment:` with it. */
+  readonly shape: 'map' | 'list' | 'block';
+  /** The line break written first when the insertion point is not at a line start. */
+  readonly prefix: string;
+  readonly indent: string;
+  /** The indentation of the entry under a new `environment:` (`block` only). */
+  readonly inner: string;
+  readonly eol: string;
+}
 
 /** How `environment:` is written, which decides how a new entry is written. */
 export type EnvironmentForm = 'map' | 'list' | 'absent';
@@ -23,12 +36,10 @@ export interface ComposeEnvironmentGroup {
   readonly settings: readonly SettingOccurrence[];
   readonly form: EnvironmentForm;
   /**
-   * The text to insert at `insertAt` to add `key` with `value` (a literal: `$` is escaped for
-   * Compose, unless `raw` says the value is Compose text such as `${VAR}`), in this service's form,
-   * indentation and line breaks; `environment:` included when the service has none. Undefined when
-   * the service is written in flow style (`{…}`).
+   * How to add an entry at `insertAt` (see `newSettingText`). Undefined when the service is
+   * written in flow style (`{…}`).
    */
-  readonly newSettingText: NewSettingText | undefined;
+  readonly insertion: SettingInsertion | undefined;
   /** The `env_file:` paths of the service, as written. */
   readonly envFiles: readonly string[];
 }
@@ -50,12 +61,72 @@ type WrittenGroup = Omit<ComposeEnvironmentGroup, 'settings'> & { readonly writt
 const writtenGroups = new WeakMap<ComposeFile, readonly WrittenGroup[]>();
 
 /**
+ * The groups with their values, per parsed file and lookup: detection, the settings rules, hover
+ * and completion of one check ask with the same lookup and share one set of groups.
+ */
+const valuedGroups = new WeakMap<ComposeFile, WeakMap<Lookup, readonly ComposeEnvironmentGroup[]>>();
+
+type Lookup = (name: string) => string | undefined;
+
+const NO_SETTINGS: readonly SettingOccurrence[] = Object.freeze([]);
+const NO_PATHS: readonly string[] = Object.freeze([]);
+const NO_WRITTEN: readonly WrittenSetting[] = Object.freeze([]);
+
+/**
  * Every service's environment, map and list forms, with exact key and value spans. Values are
  * what the container gets: `${VAR}` interpolated through `interpolate` (the project `.env`), a
  * bare `KEY` taken from it, `$$` unescaped. `interpolated` is set when the value is not the text.
  */
-export function composeEnvironmentGroups(file: ComposeFile, interpolate: (name: string) => string | undefined): ComposeEnvironmentGroup[] {
-  return writtenGroupsOf(file).map(({ written, ...group }) => ({ ...group, settings: written.map((setting) => occurrence(setting, interpolate)) }));
+export function composeEnvironmentGroups(file: ComposeFile, interpolate: Lookup): readonly ComposeEnvironmentGroup[] {
+  let byLookup = valuedGroups.get(file);
+  if (!byLookup) {
+    byLookup = new WeakMap();
+    valuedGroups.set(file, byLookup);
+  }
+  let groups = byLookup.get(interpolate);
+  if (!groups) {
+    groups = writtenGroupsOf(file).map((group) => valuedGroup(group, interpolate));
+    byLookup.set(interpolate, groups);
+  }
+  return groups;
+}
+
+/**
+ * The text to insert at the group's `insertAt` to add `key` with `value` (a literal: `$` is
+ * escaped for Compose, unless `raw` says the value is Compose text such as `${VAR}`), in the
+ * service's form, indentation and line breaks; `environment:` included when the service has none.
+ */
+export function newSettingText(insertion: SettingInsertion, key: string, value: string, options?: { readonly raw?: boolean }): string {
+  const text = written(value, options);
+  const { prefix, indent, eol } = insertion;
+  switch (insertion.shape) {
+    case 'map':
+      return `${prefix}${indent}${key}: ${yamlString(text)}${eol}`;
+    case 'list':
+      return `${prefix}${indent}- ${yamlString(`${key}=${text}`)}${eol}`;
+    case 'block':
+      return `${prefix}${indent}environment:${eol}${insertion.inner}${key}: ${yamlString(text)}${eol}`;
+  }
+}
+
+function valuedGroup(group: WrittenGroup, interpolate: Lookup): ComposeEnvironmentGroup {
+  let settings = NO_SETTINGS;
+  if (group.written.length > 0) {
+    const valued: SettingOccurrence[] = [];
+    for (const setting of group.written) valued.push(occurrence(setting, interpolate));
+    settings = valued;
+  }
+  return {
+    scope: group.scope,
+    scopeSpan: group.scopeSpan,
+    insertAt: group.insertAt,
+    image: group.image,
+    builds: group.builds,
+    settings,
+    form: group.form,
+    insertion: group.insertion,
+    envFiles: group.envFiles,
+  };
 }
 
 /** Every service's `env_file:` paths, as written, in service order. */
@@ -85,16 +156,16 @@ function readWrittenGroups(file: ComposeFile): WrittenGroup[] {
       insertAt: placement.insertAt,
       image: scalarText(entryOf(file, service.value, 'image')?.value),
       builds: entryOf(file, service.value, 'build') !== undefined,
-      written: environment ? writtenSettings(environment, file) : [],
+      written: environment ? writtenSettings(environment, file) : NO_WRITTEN,
       form: placement.form,
-      newSettingText: placement.newSettingText,
+      insertion: placement.insertion,
       envFiles: envFilePaths(file, service.value),
     });
   }
   return groups;
 }
 
-function writtenSettings(entry: MapEntry, file: ComposeFile): WrittenSetting[] {
+function writtenSettings(entry: MapEntry, file: ComposeFile): readonly WrittenSetting[] {
   const environment = entry.value;
   const settings: WrittenSetting[] = [];
   if (isMap(environment)) {
@@ -124,7 +195,7 @@ function writtenSettings(entry: MapEntry, file: ComposeFile): WrittenSetting[] {
       }
     }
   }
-  return settings;
+  return settings.length === 0 ? NO_WRITTEN : settings;
 }
 
 /**
@@ -143,7 +214,7 @@ function occurrence({ key, written, keySpan, valueSpan }: WrittenSetting, lookup
 interface Placement {
   readonly form: EnvironmentForm;
   readonly insertAt: number;
-  readonly newSettingText: NewSettingText | undefined;
+  readonly insertion: SettingInsertion | undefined;
 }
 
 function placementOf(file: ComposeFile, text: string, serviceValue: unknown, environment: MapEntry | undefined, serviceKey: Scalar): Placement {
@@ -163,17 +234,14 @@ function placementOf(file: ComposeFile, text: string, serviceValue: unknown, env
     return {
       form,
       insertAt: offset,
-      newSettingText: (key, setting, options) =>
-        form === 'map'
-          ? `${prefix}${indent}${key}: ${yamlString(written(setting, options))}${eol}`
-          : `${prefix}${indent}- ${yamlString(`${key}=${written(setting, options)}`)}${eol}`,
+      insertion: { shape: form, prefix, indent, inner: '', eol },
     };
   }
   if (environment && !environment.merged && environment.keyNode?.range && (value === undefined || (isScalar(value) && value.value === null))) {
     // `environment:` with nothing after it: write the first entry under it.
     const { offset, prefix } = lineAfter(text, environment.valueNode && isScalar(environment.valueNode) && environment.valueNode.range ? environment.valueNode.range[1] : environment.keyNode.range[1]);
     const indent = deeper(file, text, lineIndentOf(text, environment.keyNode.range[0]));
-    return { form: 'map', insertAt: offset, newSettingText: (key, setting, options) => `${prefix}${indent}${key}: ${yamlString(written(setting, options))}${eol}` };
+    return { form: 'map', insertAt: offset, insertion: { shape: 'map', prefix, indent, inner: '', eol } };
   }
   if (!environment && isBlockMap(service)) {
     const { offset, prefix } = lineAfter(text, blockEnd(service));
@@ -183,15 +251,15 @@ function placementOf(file: ComposeFile, text: string, serviceValue: unknown, env
     return {
       form: 'absent',
       insertAt: offset,
-      newSettingText: (key, setting, options) => `${prefix}${indent}environment:${eol}${inner}${key}: ${yamlString(written(setting, options))}${eol}`,
+      insertion: { shape: 'block', prefix, indent, inner, eol },
     };
   }
-  return { form: environment ? (isSeq(value) ? 'list' : 'map') : 'absent', insertAt: serviceKeyEnd, newSettingText: undefined };
+  return { form: environment ? (isSeq(value) ? 'list' : 'map') : 'absent', insertAt: serviceKeyEnd, insertion: undefined };
 }
 
-function envFilePaths(file: ComposeFile, serviceValue: unknown): string[] {
+function envFilePaths(file: ComposeFile, serviceValue: unknown): readonly string[] {
   const entry = entryOf(file, serviceValue, 'env_file');
-  if (!entry?.value) return [];
+  if (!entry?.value) return NO_PATHS;
   const single = scalarText(entry.value);
   if (single !== undefined) return [single];
   const paths: string[] = [];

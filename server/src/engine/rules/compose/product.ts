@@ -1,5 +1,6 @@
 import type { ComposePersistentVolume, ComposeSharedSetting, ProductCompose, ProductDefinition } from '../../../../../schemas/types';
 import type { ParsedDocumentOf } from '../../document';
+import { newSettingText } from '../../parsers/compose/environment';
 import { entryOf, spanOf } from '../../parsers/compose/nodes';
 import { declaredNames } from '../../parsers/compose/services';
 import type { Finding, Fix, Span, TextEdit } from '../../types';
@@ -180,7 +181,7 @@ function checkSharedSetting({ document, product, own, report }: ProductScope, sh
       if (!keySpan) continue;
       const written = reference.setting ? document.text.slice(reference.setting.valueSpan.start, reference.setting.valueSpan.end) : undefined;
       // Copy only a `${VAR}` reference: a literal secret is not spread further through the file.
-      const insertion = written?.includes('$') && entry.service.environment?.newSettingText ? entry.service.environment.newSettingText(key, unquote(written), { raw: true }) : undefined;
+      const insertion = written?.includes('$') && entry.service.environment?.insertion ? newSettingText(entry.service.environment.insertion, key, unquote(written), { raw: true }) : undefined;
       report({
         span: keySpan,
         message: `\`${name}\` does not set ${key}, which \`${other}\` sets: ${product.name}'s ${shared.services.join(' and ')} must share one ${key}, because ${shared.reason}.`,

@@ -1,4 +1,5 @@
 import type { SettingSpec } from '../../../../../schemas/types';
+import { newSettingText } from '../../parsers/compose/environment';
 import { composeLiteral, listItemValueText, yamlString } from '../../parsers/compose/yamlText';
 import type { TomlTableHeader } from '../../parsers/toml/ast';
 import type { TextEdit } from '../../types';
@@ -24,8 +25,8 @@ export function insertSetting(context: RuleContext, group: CheckedGroup, key: st
     }
     case 'compose': {
       const compose = group.compose;
-      if (!compose?.newSettingText) return undefined;
-      return { span: { start: compose.insertAt, end: compose.insertAt }, newText: compose.newSettingText(key, value) };
+      if (!compose?.insertion) return undefined;
+      return { span: { start: compose.insertAt, end: compose.insertAt }, newText: newSettingText(compose.insertion, key, value) };
     }
     case 'toml':
       return document.kind === 'toml' ? insertTomlKey(document.text, document.lines.eol, document.ast.tables, key, tomlLiteral(value, spec)) : undefined;
