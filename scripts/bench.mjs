@@ -2,7 +2,7 @@
 // .bench/dist, bundles the benchmark (scripts/bench/*.ts, which imports the engine's sources) into
 // .bench/ with esbuild and runs it from the repository root. Results are printed as tables and
 // written to .bench/last.json, compared with the run before.
-// Options: --quick (fewer samples), --only engine,typing,scale,side,cold,activation,memory
+// Options: --quick (fewer samples), --only engine,typing,scale,side,cold,activation,config,memory
 // `node scripts/bench.mjs profile KIND [LINES] [ROUNDS]` instead checks one generated file in a
 // loop under `--cpu-prof` and writes the profile to .bench/profiles/, to open in DevTools.
 import { build } from 'esbuild';

@@ -4,7 +4,7 @@
  * run before. Not a test: numbers on a busy machine are inflated (the load average is printed and
  * saved with them).
  *
- *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation,memory]
+ *   node scripts/bench.mjs [--quick] [--only engine,typing,scale,side,cold,activation,config,memory]
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';

@@ -5,44 +5,33 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { BUILT_CLI } from '../builtHosts';
+import { packThisBuild } from './packThisBuild';
 
 const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { name: string; version: string; files: string[]; bin: Record<string, string> };
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'deploy-doctor-pack-')));
 after(() => rmSync(root, { recursive: true, force: true }));
 const prefix = join(root, 'prefix');
 let tarball = '';
-let packedFiles: string[] = [];
+let packedFiles: readonly string[] = [];
 
 /** npm without the user's cache, config or network. */
-function npm(args: readonly string[], cwd: string) {
+function npmEnvironment(): NodeJS.ProcessEnv {
   const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
-  const env = { ...inherited, npm_config_cache: join(root, 'npm-cache'), npm_config_userconfig: join(root, 'npmrc'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  const run = spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
+  return { ...inherited, npm_config_cache: join(root, 'npm-cache'), npm_config_userconfig: join(root, 'npmrc'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+}
+
+function npm(args: readonly string[], cwd: string) {
+  const run = spawnSync('npm', args, { cwd, env: npmEnvironment(), encoding: 'utf8', timeout: 180_000 });
   if (run.error) throw run.error;
   return run;
 }
 
 before(() => {
-  // A copy of what the package is made from: package.json, its `files` (dist/ from this run's build).
-  const stage = join(root, 'stage');
-  mkdirSync(stage);
-  for (const name of ['package.json', 'README.md', 'LICENSE']) copyFileSync(resolve(name), join(stage, name));
-  for (const file of pkg.files) {
-    const from = file.startsWith('dist/') ? join(dirname(BUILT_CLI), file.slice('dist/'.length)) : resolve(file);
-    mkdirSync(dirname(join(stage, file)), { recursive: true });
-    cpSync(from, join(stage, file));
-  }
-  const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', root], stage);
-  assert.equal(pack.status, 0, pack.stderr);
-  const [report] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
-  assert.ok(report);
-  tarball = join(root, report.filename);
-  packedFiles = report.files.map((file) => file.path).sort();
+  ({ tarball, files: packedFiles } = packThisBuild(root, npmEnvironment()));
   const install = npm(['install', '-g', '--prefix', prefix, '--offline', tarball], root);
   assert.equal(install.status, 0, install.stderr);
 });

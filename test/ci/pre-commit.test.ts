@@ -9,13 +9,13 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { detectKind } from '../../server/src/engine/detect/kind';
-import { BUILT_CLI } from '../builtHosts';
+import { packThisBuild } from './packThisBuild';
 
 interface HookDefinition {
   readonly id: string;
@@ -85,27 +85,9 @@ function run(command: string, args: readonly string[], cwd: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** This run's package as a tarball: package.json and its `files`, dist/ from this run's build. */
-function packTarball(): string {
-  const stage = join(root, 'stage');
-  mkdirSync(stage);
-  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { files: string[] };
-  for (const name of ['package.json', 'README.md', 'LICENSE']) copyFileSync(resolve(name), join(stage, name));
-  for (const file of pkg.files) {
-    const from = file.startsWith('dist/') ? join(dirname(BUILT_CLI), file.slice('dist/'.length)) : resolve(file);
-    mkdirSync(dirname(join(stage, file)), { recursive: true });
-    cpSync(from, join(stage, file));
-  }
-  const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root], stage);
-  assert.equal(pack.status, 0, pack.output);
-  const [report] = JSON.parse(pack.output.slice(pack.output.indexOf('['))) as { filename: string }[];
-  assert.ok(report);
-  return join(root, report.filename);
-}
-
 test('pre-commit: a commit with a weak secret in .env fails with the finding; a fixed one passes', { skip: missing, timeout: 600_000 }, () => {
   assert.ok(hook);
-  const tarball = packTarball();
+  const { tarball } = packThisBuild(root, environment());
   const repo = join(root, 'repo');
   mkdirSync(repo);
   writeFileSync(join(root, 'gitconfig'), '[user]\n\tname = Test\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n');
