@@ -1,4 +1,5 @@
 import { generateKey } from '../../keygen';
+import { quoteToken } from '../../quote';
 import type { Fix, Severity } from '../../types';
 import { defineRule } from '../rule';
 import { checkedGroups } from '../schema/productSettings';
@@ -44,7 +45,7 @@ export const secretWeak = defineRule({
         context.report({
           span: setting.occurrence.valueSpan,
           severity,
-          message: `${key} ${weakness.reason}${consequence ? `; ${consequence}` : ''}.`,
+          message: `${quoteToken(key)} ${weakness.reason}${consequence ? `; ${consequence}` : ''}.`,
           fixes,
         });
       }
