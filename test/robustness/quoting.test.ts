@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { Engine, pathToUri, type FileKind } from '../../server/src/engine';
 import { MAX_QUOTED_CHARS, quoteToken } from '../../server/src/engine/quote';
@@ -38,6 +39,8 @@ interface QuotingCase {
   readonly kind: FileKind;
   readonly text: string;
   readonly garbage: string;
+  /** Files beside the checked one (by name), e.g. a `.env.example`. */
+  readonly beside?: Readonly<Record<string, string>>;
 }
 
 const cases: readonly QuotingCase[] = [
@@ -47,17 +50,22 @@ const cases: readonly QuotingCase[] = [
   { name: 'a 2 kB value', kind: 'env', text: `FLYDESK_DEV_MODE=${VALUE}\nFLYDESK_CORS_ORIGINS=${VALUE}\nPORT=${VALUE}\nDATABASE_URL=${VALUE}\n`, garbage: VALUE },
   { name: 'a 2 kB quoted string', kind: 'env', text: `FLYDESK_DEV_MODE="${VALUE}"\nA="${VALUE}\n`, garbage: VALUE },
   { name: 'control characters', kind: 'env', text: `${WITH_CONTROLS}\nA=${WITH_CONTROLS}\n`, garbage: WITH_CONTROLS },
+  { name: 'a 2 kB key in a bad format', kind: 'env', text: `${LOWER_KEY}-a=1\n  ${UPPER_KEY}=1\n${UPPER_KEY}_B: 1\n${UPPER_KEY}_C = 1\n`, garbage: LOWER_KEY + UPPER_KEY },
+  { name: 'a 2 kB secret key, weak and a placeholder', kind: 'env', text: `${UPPER_KEY}_SECRET=aaaaaaaaaaaaaaaa\n${UPPER_KEY}_PASSWORD=changeme\n`, garbage: UPPER_KEY },
+  { name: 'a 2 kB key missing from .env and one missing from .env.example', kind: 'env', text: `A=1\n${UPPER_KEY}_OWN=1\n`, garbage: UPPER_KEY, beside: { '.env.example': `A=\n${UPPER_KEY}=\n` } },
   { name: 'a garbage line', kind: 'toml', text: `[server]\nhttp_port = 8000\n${LINE}\n`, garbage: LINE },
   { name: 'a garbage value', kind: 'toml', text: `[server]\nhttp_port = ${LINE}\n`, garbage: LINE },
   { name: 'a 2 kB key', kind: 'toml', text: `[server]\nhttp_port = 8000\n${LOWER_KEY} = 1\n${LOWER_KEY} = 2\n[${LOWER_KEY}]\n[${LOWER_KEY}]\n`, garbage: LOWER_KEY },
   { name: 'a 2 kB value', kind: 'toml', text: `[server]\nhttp_port = "${VALUE}"\n[database]\nurl = "${VALUE}"\nx = ${VALUE}\n`, garbage: VALUE },
   { name: 'a 2 kB quoted string', kind: 'toml', text: `[server]\nhttp_port = 8000\nname = "${VALUE}\nother = '${VALUE}\n`, garbage: VALUE },
+  { name: 'a 2 kB key without a value', kind: 'toml', text: `[server]\nhttp_port = 8000\n${LOWER_KEY}\n${LOWER_KEY}x = 1979-13-45\n`, garbage: LOWER_KEY },
   { name: 'control characters', kind: 'toml', text: `[server]\nhttp_port = 8000\n${WITH_CONTROLS}\nname = "${WITH_CONTROLS}"\n`, garbage: WITH_CONTROLS },
   { name: 'a garbage line', kind: 'compose', text: `services:\n  app:\n    image: nginx:1.27\n${LINE}\n`, garbage: LINE },
   { name: 'a garbage line in a mapping', kind: 'compose', text: `services:\n  app:\n    image: nginx:1.27\n    ${LINE}: [\n`, garbage: LINE },
   { name: 'a 2 kB key', kind: 'compose', text: `services:\n  app:\n    image: nginx:1.27\n    ${LOWER_KEY}: 1\n    ${LOWER_KEY}: 2\n${LOWER_KEY}: 1\n`, garbage: LOWER_KEY },
   { name: 'a 2 kB value', kind: 'compose', text: `services:\n  app:\n    image: ${VALUE}\n    restart: ${VALUE}\n    ports:\n      - ${VALUE}\n    depends_on: [${VALUE}]\n    environment:\n      PORT: $\{${VALUE}\n`, garbage: VALUE },
   { name: 'a 2 kB quoted string', kind: 'compose', text: `services:\n  app:\n    image: "${VALUE}\n    restart: "${VALUE}"\n`, garbage: VALUE },
+  { name: 'a 2 kB tag and directive', kind: 'compose', text: `%${LOWER_KEY} x\n---\nservices:\n  app:\n    image: !${LOWER_KEY} nginx\n    command: "\\${LOWER_KEY}"\n`, garbage: LOWER_KEY },
   { name: 'control characters', kind: 'compose', text: `services:\n  app:\n    image: "${WITH_CONTROLS}"\n${WITH_CONTROLS}\n`, garbage: WITH_CONTROLS },
   { name: 'a garbage line', kind: 'nginx', text: `events {}\nhttp {\n${LINE}\n}\n`, garbage: LINE },
   { name: 'a 2 kB directive name', kind: 'nginx', text: `events {}\nhttp {\n    ${LOWER_KEY} on;\n    ${LOWER_KEY} {\n    }\n}\n`, garbage: LOWER_KEY },
@@ -96,9 +104,14 @@ test('quoteToken escapes control characters and never returns more than max char
 for (const quoting of cases) {
   test(`${quoting.kind}: ${quoting.name} gives bounded messages that quote no run of it`, () => {
     const path = pathFor(quoting.kind);
-    const result = engine.check({ uri: pathToUri(path), text: quoting.text, kind: quoting.kind }, workspaceOf({}));
+    const beside = Object.fromEntries(Object.entries(quoting.beside ?? {}).map(([name, text]) => [join(dirname(path), name), text]));
+    const result = engine.check({ uri: pathToUri(path), text: quoting.text, kind: quoting.kind }, workspaceOf(beside));
     assert.ok(result.diagnostics.length > 0, 'the garbage is reported');
-    const messages = result.diagnostics.flatMap((diagnostic) => [diagnostic.message, ...diagnostic.related.map((related) => related.message)]);
+    const messages = result.diagnostics.flatMap((diagnostic) => [
+      diagnostic.message,
+      ...diagnostic.related.map((related) => related.message),
+      ...diagnostic.fixes.map((fix) => fix.title),
+    ]);
     assertBounded(messages, quoting.garbage, `${quoting.kind} ${quoting.name}`);
   });
 }
@@ -109,6 +122,7 @@ test('the CLI text, json and sarif outputs quote no run of the garbage', () => {
   cases.forEach((quoting, index) => {
     const file = quoting.kind === 'nginx' ? `n${index}/nginx/nginx.conf` : quoting.kind === 'toml' ? `t${index}/config.toml` : quoting.kind === 'compose' ? `c${index}/docker-compose.yml` : `e${index}/.env`;
     files[file] = quoting.text;
+    for (const [name, text] of Object.entries(quoting.beside ?? {})) files[join(dirname(file), name)] = text;
     garbageOf.set(file, quoting.garbage);
   });
   const cwd = workspace(files);

@@ -20,6 +20,8 @@ export class DependencyGraph {
         if (other !== uri) read.add(other);
         return view.readText(other);
       },
+      // Without it a file refused as outside the folders would read as missing.
+      refusal: (other) => view.refusal?.(other),
       files: () => {
         listed = true;
         return view.files();

@@ -99,8 +99,13 @@ function toParseError(error: YAMLError, text: string): ComposeParseError {
   return { span, message: messageOf(error), code: error.code };
 }
 
+/** `yaml` messages that end with a piece of the source (a tag, a directive, an escape, a header). */
+const QUOTES_SOURCE = /^(Unresolved tag: |Could not resolve tag: |Not a valid tag: |Block scalar header includes extra characters: |Unknown directive |Unsupported YAML version |Invalid escape sequence |Plain value cannot start with |Unresolved plain scalar |Ordered maps must not include duplicate keys: )([^]*)$/;
+/** The most characters of a `yaml` message passed through: its own words, never a line of the file. */
+const MAX_PASSED_THROUGH = 120;
+
 function messageOf(error: YAMLError): string {
-  const message = error.message.trim();
+  const message = boundedYamlMessage(error.message.trim());
   switch (error.code) {
     case 'TAG_RESOLVE_FAILED':
       return `${message}. Compose knows the tags \`!reset\` and \`!override\`.`;
@@ -109,6 +114,13 @@ function messageOf(error: YAMLError): string {
     default:
       return message.endsWith('.') ? message : `${message}.`;
   }
+}
+
+/** A `yaml` message with the source it quotes cut to the shared bound, and no longer than MAX_PASSED_THROUGH. */
+function boundedYamlMessage(message: string): string {
+  const quoting = QUOTES_SOURCE.exec(message);
+  const bounded = quoting ? `${quoting[1]}${quoteToken(quoting[2]!)}` : message;
+  return quoteToken(bounded, MAX_PASSED_THROUGH);
 }
 
 /** Keeps a span inside the text and off line breaks (`yaml` may point at the `\r` of a CRLF). */

@@ -1,3 +1,4 @@
+import { quoteToken } from '../../quote';
 import { LineIndex } from '../../text';
 import type { Span } from '../../types';
 
@@ -25,6 +26,8 @@ export function iarnaErrorOffset(error: unknown, text: string, bom: number): num
 }
 
 /** Readable `@iarna/toml` messages: their own, without the source excerpt (it may quote a secret). */
+// A message passed through unreworded is the parser's own words plus at most a character; bounded all the same.
+const MAX_PASSED_THROUGH = 120;
 const REWORDED: readonly (readonly [RegExp, string])[] = [
   [/^Unknown character/, 'Unexpected character: expected a key, a [table] header or a comment'],
   [/^Unknown escape character/, 'Unknown escape sequence in a string (use \\\\ for a backslash, or a literal \'…\' string)'],
@@ -39,7 +42,7 @@ export function describeIarnaError(error: unknown): string {
   if (!isIarnaError(error)) return 'The TOML parser failed on this file';
   const first = error.message.split('\n', 1)[0]!.replace(/ at row \d+, col \d+, pos \d+:?\s*$/, '').trim();
   for (const [pattern, message] of REWORDED) if (pattern.test(first)) return message;
-  return first.length > 0 ? first : 'Invalid TOML';
+  return first.length > 0 ? quoteToken(first, MAX_PASSED_THROUGH) : 'Invalid TOML';
 }
 
 /**

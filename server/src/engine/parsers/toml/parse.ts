@@ -1,3 +1,4 @@
+import { quoteToken } from '../../quote';
 import { LineIndex } from '../../text';
 import type { ParseError, Span } from '../../types';
 import { blankRanges } from '../depth';
@@ -101,7 +102,7 @@ function recoverValues(text: string, scanned: ScanResult): { values: unknown[]; 
 
 /** A value `@iarna/toml` refused: a bare word or number spans the whole value; strings and arrays point inside. */
 function valueError(text: string, pair: ScannedKeyValue, error: unknown): ParseError {
-  const key = pair.keyParts.map((part) => part.name).join('.');
+  const key = quoteToken(pair.keyParts.map((part) => part.name).join('.'));
   if (pair.valueKind === 'invalid') {
     // Never quote the value: an unquoted secret is still a secret.
     const unit = /^[+-]?\d[\d_]*(\.\d+)?[A-Za-z]+$/.test(text.slice(pair.valueSpan.start, pair.valueSpan.end));

@@ -1,3 +1,4 @@
+import { quoteToken } from '../../quote';
 import { LineIndex } from '../../text';
 import type { Comment, ParseError, Span } from '../../types';
 import type { TomlKeyPart, TomlKeyValue, TomlPath, TomlTableHeader, TomlValueKind } from './ast';
@@ -183,7 +184,7 @@ class Scanner {
     this.skipSpaces();
     if (text.charCodeAt(this.pos) !== 0x3d /* = */) {
       const at = this.pos;
-      if (this.atLineEnd()) this.error(key.span.start, key.span.end, `Expected \`=\` and a value after the key \`${key.parts.map((p) => p.name).join('.')}\``);
+      if (this.atLineEnd()) this.error(key.span.start, key.span.end, `Expected \`=\` and a value after the key \`${quoteToken(key.parts.map((p) => p.name).join('.'))}\``);
       else this.error(at, this.tokenEnd(at), 'Expected `=` after the key');
       return false;
     }

@@ -2,6 +2,7 @@ import type { EnvEntry } from '../../parsers/env/ast';
 import type { RelatedLocation } from '../../types';
 import { defineRule } from '../rule';
 import { appendLinesEdit, copiedValue, exampleOf } from './example';
+import { quoteToken } from '../../quote';
 import { firstEntriesOf } from './keys';
 
 /** Missing keys named in one message; the rest are counted. */
@@ -23,9 +24,9 @@ export const exampleDrift = defineRule({
     for (const [key, entry] of example.entries) if (!own.has(key)) missing.push(entry);
 
     if (missing.length > 0) {
-      const names = missing.slice(0, NAMED_IN_MESSAGE).map((entry) => entry.key).join(', ');
+      const names = missing.slice(0, NAMED_IN_MESSAGE).map((entry) => quoteToken(entry.key)).join(', ');
       const more = missing.length > NAMED_IN_MESSAGE ? ` and ${missing.length - NAMED_IN_MESSAGE} more` : '';
-      const related: RelatedLocation[] = missing.map((entry) => ({ uri: example.uri, span: entry.keySpan, message: `${entry.key} is listed here` }));
+      const related: RelatedLocation[] = missing.map((entry) => ({ uri: example.uri, span: entry.keySpan, message: `${quoteToken(entry.key)} is listed here` }));
       const lines = missing.map((entry) => `${entry.key}=${copiedValue(example, entry, product)}`);
       report({
         span: { start: 0, end: document.lines.lineEnd(0) },
@@ -46,7 +47,7 @@ export const exampleDrift = defineRule({
       report({
         span: entry.keySpan,
         severity: 'info',
-        message: `${key} is not in \`${example.name}\`: whoever sets up this deployment from the example will not know to set it. Add it there (with a placeholder if it is a secret).`,
+        message: `${quoteToken(key)} is not in \`${example.name}\`: whoever sets up this deployment from the example will not know to set it. Add it there (with a placeholder if it is a secret).`,
       });
     }
   },

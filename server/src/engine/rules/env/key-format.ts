@@ -2,6 +2,7 @@ import { specOf } from '../../../../../schemas/lookup';
 import type { EnvEntry } from '../../parsers/env/ast';
 import type { Finding } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
+import { quoteToken } from '../../quote';
 import { firstEntriesOf } from './keys';
 
 /** Lowercase names that are conventional (curl, pip, Docker and most HTTP clients read them in lowercase). */
@@ -54,10 +55,10 @@ function checkName({ product, report }: RuleContext<'env'>, entry: EnvEntry, key
   const normalised = normaliseKey(key);
   const fixes = keys.has(normalised)
     ? []
-    : [{ title: `Rename to ${normalised} (the app must then read ${normalised})`, isPreferred: false, edits: [{ span: entry.keySpan, newText: normalised }] }];
+    : [{ title: `Rename to ${quoteToken(normalised)} (the app must then read ${quoteToken(normalised)})`, isPreferred: false, edits: [{ span: entry.keySpan, newText: normalised }] }];
   report({
     span: entry.keySpan,
-    message: `Key ${key} has ${joinAnd(problems)}: environment variable names are by convention uppercase letters, digits and \`_\`, and a shell cannot export a name with \`-\`, \`.\` or a leading digit. Renaming changes which variable the app reads.`,
+    message: `Key ${quoteToken(key)} has ${joinAnd(problems)}: environment variable names are by convention uppercase letters, digits and \`_\`, and a shell cannot export a name with \`-\`, \`.\` or a leading digit. Renaming changes which variable the app reads.`,
     fixes,
   });
 }
@@ -71,7 +72,7 @@ function checkIndentation({ document, report }: RuleContext<'env'>, entry: EnvEn
   if (!BLANKS.test(document.text.slice(indentation.start, indentation.end))) return;
   report({
     span: indentation,
-    message: `The assignment of ${entry.key} is indented: dotenv ignores the blanks, but other .env readers may take them as part of the key.`,
+    message: `The assignment of ${quoteToken(entry.key)} is indented: dotenv ignores the blanks, but other .env readers may take them as part of the key.`,
     fixes: [{ title: 'Remove the indentation', isPreferred: true, edits: [{ span: indentation, newText: '' }] }],
   });
 }
@@ -84,7 +85,7 @@ function checkSeparator({ document, report }: RuleContext<'env'>, entry: EnvEntr
   if (entry.separator === ':') {
     const finding: Finding = {
       span: { start: entry.equalsOffset, end: entry.equalsOffset + 1 },
-      message: `${entry.key} uses \`:\` as separator: dotenv accepts \`KEY: value\`, but shells and most other .env readers only read \`KEY=value\`.`,
+      message: `${quoteToken(entry.key)} uses \`:\` as separator: dotenv accepts \`KEY: value\`, but shells and most other .env readers only read \`KEY=value\`.`,
     };
     report(
       valueOnSameLine
@@ -99,7 +100,7 @@ function checkSeparator({ document, report }: RuleContext<'env'>, entry: EnvEntr
   const where = before.start === before.end ? 'after' : after.start === after.end ? 'before' : 'around';
   report({
     span: { start: before.start, end: after.end },
-    message: `Blanks ${where} \`=\` in the assignment of ${entry.key}: dotenv ignores them, but a shell (\`source .env\`) rejects the line and other .env readers differ.`,
+    message: `Blanks ${where} \`=\` in the assignment of ${quoteToken(entry.key)}: dotenv ignores them, but a shell (\`source .env\`) rejects the line and other .env readers differ.`,
     fixes: [{ title: `Remove the blanks ${where} \`=\``, isPreferred: true, edits: [{ span: { start: before.start, end: after.end }, newText: '=' }] }],
   });
 }

@@ -1,4 +1,5 @@
 import { generateKey } from '../../keygen';
+import { quoteToken } from '../../quote';
 import type { Fix, TextEdit } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
@@ -37,7 +38,7 @@ export const secretPlaceholder = defineRule({
           context.report({
             span: setting.occurrence.valueSpan,
             severity: context.mode === 'production' ? 'error' : 'warning',
-            message: `${key} falls back to ${describeOrigin(origin, group.product)} when the variable is not set in .env: ${consequence}.`,
+            message: `${quoteToken(key)} falls back to ${describeOrigin(origin, group.product)} when the variable is not set in .env: ${consequence}.`,
             fixes,
           });
           continue;
@@ -54,7 +55,7 @@ export const secretPlaceholder = defineRule({
         context.report({
           span: setting.occurrence.valueSpan,
           severity: context.mode === 'production' ? 'error' : 'warning',
-          message: `${key} is set to ${describeOrigin(origin, group.product)}: ${consequence}.`,
+          message: `${quoteToken(key)} is set to ${describeOrigin(origin, group.product)}: ${consequence}.`,
           fixes,
         });
       }
@@ -79,7 +80,7 @@ function reportUrlPassword(context: RuleContext, group: CheckedGroup, setting: C
   context.report({
     span,
     severity: context.mode === 'production' ? 'error' : 'warning',
-    message: `The password in ${setting.occurrence.key} is ${describeOrigin(origin, group.product)}: set a real database password (and the same one on the database server).`,
+    message: `The password in ${quoteToken(setting.occurrence.key)} is ${describeOrigin(origin, group.product)}: set a real database password (and the same one on the database server).`,
     fixes: [{ title: 'Replace the password with a generated hex key (32 bytes)', isPreferred: false, safety: 'secret', edits: [{ span, newText: generateKey('hex-32') }] }],
   });
 }

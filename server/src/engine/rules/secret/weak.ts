@@ -1,3 +1,4 @@
+import { quoteToken } from '../../quote';
 import { generatedSecretValue } from './generated';
 import type { Fix, Severity } from '../../types';
 import { defineRule } from '../rule';
@@ -46,7 +47,7 @@ export const secretWeak = defineRule({
         context.report({
           span: setting.occurrence.valueSpan,
           severity,
-          message: `${key} ${weakness.reason}${consequence ? `; ${consequence}` : ''}.`,
+          message: `${quoteToken(key)} ${weakness.reason}${consequence ? `; ${consequence}` : ''}.`,
           fixes,
         });
       }
