@@ -53,6 +53,7 @@ const cases: readonly QuotingCase[] = [
   { name: 'a 2 kB key in a bad format', kind: 'env', text: `${LOWER_KEY}-a=1\n  ${UPPER_KEY}=1\n${UPPER_KEY}_B: 1\n${UPPER_KEY}_C = 1\n`, garbage: LOWER_KEY + UPPER_KEY },
   { name: 'a 2 kB secret key, weak and a placeholder', kind: 'env', text: `${UPPER_KEY}_SECRET=aaaaaaaaaaaaaaaa\n${UPPER_KEY}_PASSWORD=changeme\n`, garbage: UPPER_KEY },
   { name: 'a 2 kB key missing from .env and one missing from .env.example', kind: 'env', text: `A=1\n${UPPER_KEY}_OWN=1\n`, garbage: UPPER_KEY, beside: { '.env.example': `A=\n${UPPER_KEY}=\n` } },
+  { name: 'a 2 kB key with a malformed value', kind: 'env', text: `${UPPER_KEY}_A=a b\n${UPPER_KEY}_B=$(id)\n${UPPER_KEY}_C="x" y\n${UPPER_KEY}_D=x#y\n${UPPER_KEY}_E=\${NOPE}\n${UPPER_KEY}_F=\${OPEN\n${UPPER_KEY}_G=x"\n`, garbage: UPPER_KEY },
   { name: 'a garbage line', kind: 'toml', text: `[server]\nhttp_port = 8000\n${LINE}\n`, garbage: LINE },
   { name: 'a garbage value', kind: 'toml', text: `[server]\nhttp_port = ${LINE}\n`, garbage: LINE },
   { name: 'a 2 kB key', kind: 'toml', text: `[server]\nhttp_port = 8000\n${LOWER_KEY} = 1\n${LOWER_KEY} = 2\n[${LOWER_KEY}]\n[${LOWER_KEY}]\n`, garbage: LOWER_KEY },

@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups, type CheckedGroup, type CheckedSetting } from '../schema/productSettings';
 import { replaceValue } from '../schema/settingEdits';
 import { allowsCredentials, isCorsSetting, nginxWildcards, siteOriginOf, wildcardOffsets } from './origins';
+import { quoteToken } from '../../quote';
 
 /** What a fix writes when the site's origin is not known: the user must fill it in. */
 export const ORIGIN_PLACEHOLDER = 'https://your-site.example';
@@ -45,7 +46,7 @@ function reportWildcard(context: RuleContext, group: CheckedGroup, setting: Chec
   const origin = siteOriginOf(group.settings);
   const effect = setting.spec?.cors?.wildcardEffect;
   const severity: Severity = credentials || context.mode === 'production' ? 'error' : 'warning';
-  const message = `${key} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
+  const message = `${quoteToken(key)} allows every origin (\`*\`): ${RISK}${credentials ? `, ${CREDENTIALS_RISK}` : ''}.${effect && context.mode === 'production' ? ` ${effect}.` : ''}`;
   const start = setting.occurrence.valueSpan.start;
   const spans = offsets.length > 0 ? offsets.map((offset) => ({ start: start + offset, end: start + offset + 1 })) : [setting.occurrence.valueSpan];
   const title = origin ? `Allow only ${origin}` : `Replace \`*\` with a placeholder origin to fill in`;

@@ -2,6 +2,7 @@ import type { EnvEntry } from '../../parsers/env/ast';
 import type { Finding } from '../../types';
 import { defineRule } from '../rule';
 import { isSecretKey } from './secrets';
+import { quoteToken } from '../../quote';
 
 /** A name as docker compose reads it inside `${…}`, and the operators that may follow it. */
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -64,7 +65,7 @@ function malformedIn(text: string, entry: EnvEntry, secret: boolean): Finding[] 
       findings.push({
         span: { start: offset, end: nameEnd + 1 },
         message: secret
-          ? `A \`$NAME}\` in the value of ${entry.key} has a closing brace but no opening one: docker compose and dotenv-expand expand \`$NAME\` and keep the \`}\`. Write \`\${NAME}\`, or single-quote the value if the \`$\` is literal.`
+          ? `A \`$NAME}\` in the value of ${quoteToken(entry.key)} has a closing brace but no opening one: docker compose and dotenv-expand expand \`$NAME\` and keep the \`}\`. Write \`\${NAME}\`, or single-quote the value if the \`$\` is literal.`
           : `\`$${name[0]}}\` has a closing brace but no opening one: docker compose and dotenv-expand expand \`$${name[0]}\` and keep the \`}\`. Write \`\${${name[0]}}\`.`,
         fixes: [{ title: `Write \`\${${secret ? '…' : name[0]}}\``, isPreferred: false, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: '{' }] }],
       });
@@ -89,13 +90,13 @@ function checkBraced(text: string, entry: EnvEntry, dollar: number, end: number,
     const fixable = name !== null && nameEnd <= end && !OPERATOR.test(text);
     findings.push({
       span: { start: dollar, end: Math.min(nameEnd, end) },
-      message: `${secret ? `A \`\${\` in the value of ${entry.key}` : `\`\${${shownName}\``} is never closed: docker compose refuses the file ("invalid interpolation format") and dotenv-expand guesses where it ends. Close it with \`}\`${secret ? ', or single-quote the value if the `$` is literal' : ''}.`,
+      message: `${secret ? `A \`\${\` in the value of ${quoteToken(entry.key)}` : `\`\${${shownName}\``} is never closed: docker compose refuses the file ("invalid interpolation format") and dotenv-expand guesses where it ends. Close it with \`}\`${secret ? ', or single-quote the value if the `$` is literal' : ''}.`,
       fixes: fixable ? [{ title: `Close \`\${${shownName}}\``, isPreferred: false, edits: [{ span: { start: nameEnd, end: nameEnd }, newText: '}' }] }] : [],
     });
     return nameEnd - 1;
   }
   if (name && (text[nameEnd] === '}' || startsOperator(text, nameEnd))) return close;
-  const what = close === open + 1 ? '`${}` names no variable' : secret ? `A \`\${…}\` in the value of ${entry.key} holds no valid variable name` : `\`${text.slice(dollar, close + 1)}\` is not a valid substitution`;
+  const what = close === open + 1 ? '`${}` names no variable' : secret ? `A \`\${…}\` in the value of ${quoteToken(entry.key)} holds no valid variable name` : `\`${text.slice(dollar, close + 1)}\` is not a valid substitution`;
   findings.push({
     span: { start: dollar, end: close + 1 },
     message: `${what}: docker compose refuses the file ("invalid interpolation format"), and dotenv-expand ${name ? `expands only \`$${shownName}\` and keeps the rest` : close === open + 1 ? 'keeps it as written' : 'reads it by its own, looser rules'}. A name is letters, digits and \`_\`, not starting with a digit; \`:-\`, \`-\`, \`:?\`, \`?\`, \`:+\` or \`+\` may follow it.`,

@@ -3,6 +3,7 @@ import type { Span } from '../../types';
 import { defineRule } from '../rule';
 import { firstEntriesOf } from './keys';
 import { isSecretKey } from './secrets';
+import { quoteToken } from '../../quote';
 
 /** Variables every process environment has, so a reference to them is not a typo. */
 const KNOWN_ENVIRONMENT = new Set(['HOME', 'PATH', 'USER', 'PWD', 'HOSTNAME', 'SHELL', 'LANG', 'TZ']);
@@ -34,7 +35,7 @@ export const undefinedReference = defineRule({
       for (const reference of referencesIn(document.text, entry)) {
         if (reference.hasFallback || defined.has(reference.name) || KNOWN_ENVIRONMENT.has(reference.name)) continue;
         const message = isSecretKey(entry.key, product)
-          ? `The value of ${entry.key} contains a $ reference to a variable that no line of this file defines: docker compose and dotenv-expand replace it with an empty string. If the $ is literal, put the value in single quotes.`
+          ? `The value of ${quoteToken(entry.key)} contains a $ reference to a variable that no line of this file defines: docker compose and dotenv-expand replace it with an empty string. If the $ is literal, put the value in single quotes.`
           : `${reference.name} is not defined in this file: docker compose and dotenv-expand replace \${${reference.name}} with an empty string (dotenv alone does not expand it). Define it, give a default (\${${reference.name}:-value}), or single-quote the value if the $ is literal.`;
         report({ span: reference.span, message });
       }

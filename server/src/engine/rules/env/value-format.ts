@@ -3,6 +3,7 @@ import type { Fix, Span } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { quoted } from './quoting';
 import { isSecretKey } from './secrets';
+import { quoteToken } from '../../quote';
 
 /**
  * Values that dotenv reads differently from how they look, or that other readers of the same
@@ -45,7 +46,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   if (written.length > 0 && document.lines.lineAt(entry.valueSpan.start) > document.lines.lineAt(entry.equalsOffset)) {
     report({
       span: entry.valueSpan,
-      message: `Nothing follows the separator of ${entry.key} on its line, so dotenv reads the next line as its value and does not read that line on its own. Put the value on the key's line, or write ${entry.key}= with nothing after it for an empty value.`,
+      message: `Nothing follows the separator of ${quoteToken(entry.key)} on its line, so dotenv reads the next line as its value and does not read that line on its own. Put the value on the key's line, or write ${quoteToken(entry.key)}= with nothing after it for an empty value.`,
     });
     return;
   }
@@ -53,7 +54,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   if (substitution) {
     report({
       span: substitution,
-      message: `The value of ${entry.key} is a shell command substitution, $(…): dotenv and docker compose do not run it, so the app reads the command's text instead of its output. Run the command and write its output here.`,
+      message: `The value of ${quoteToken(entry.key)} is a shell command substitution, $(…): dotenv and docker compose do not run it, so the app reads the command's text instead of its output. Run the command and write its output here.`,
     });
     return;
   }
@@ -63,7 +64,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   if (first === '"' || first === "'" || first === '`') {
     report({
       span: entry.valueSpan,
-      message: `Text follows the closing ${first} of ${entry.key}, so dotenv does not read a quoted string here: it reads the line up to any # and removes the outer quotes only if both ends have one. Quote the whole value, or move the text into a comment.`,
+      message: `Text follows the closing ${first} of ${quoteToken(entry.key)}, so dotenv does not read a quoted string here: it reads the line up to any # and removes the outer quotes only if both ends have one. Quote the whole value, or move the text into a comment.`,
     });
     return;
   }
@@ -71,7 +72,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
   if ((last === '"' || last === "'" || last === '`') && written.indexOf(last) === written.length - 1) {
     report({
       span: { start: entry.valueSpan.end - 1, end: entry.valueSpan.end },
-      message: `The value of ${entry.key} ends with a ${last} that no quote opens: dotenv keeps it in the value.`,
+      message: `The value of ${quoteToken(entry.key)} ends with a ${last} that no quote opens: dotenv keeps it in the value.`,
     });
     return;
   }
@@ -83,7 +84,7 @@ function checkValue(context: RuleContext<'env'>, entry: EnvEntry): void {
     const quote = quoted(written, entry.value);
     report({
       span: entry.valueSpan,
-      message: `The value of ${entry.key} contains blanks but is not quoted: dotenv reads it whole, but a shell (\`source .env\`) stops at the first blank. Quote it.`,
+      message: `The value of ${quoteToken(entry.key)} contains blanks but is not quoted: dotenv reads it whole, but a shell (\`source .env\`) stops at the first blank. Quote it.`,
       fixes: quote ? [wrapFix('Quote the value', entry.valueSpan, quote, true)] : [],
     });
   }
@@ -129,7 +130,7 @@ function reportTruncation({ document, product, report }: RuleContext<'env'>, ent
   const quote = quoted(content, content);
   report({
     span,
-    message: `The unquoted # cuts the value of ${entry.key} short: ${read} and takes the rest for a comment. Quote the value to keep the #, or put a blank on both sides of a comment's #.`,
+    message: `The unquoted # cuts the value of ${quoteToken(entry.key)} short: ${read} and takes the rest for a comment. Quote the value to keep the #, or put a blank on both sides of a comment's #.`,
     fixes: quote ? [wrapFix('Quote the value, # included', span, quote, false)] : [],
   });
 }

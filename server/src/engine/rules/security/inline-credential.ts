@@ -9,6 +9,7 @@ import type { Fix } from '../../types';
 import { defineRule, type RuleContext } from '../rule';
 import { checkedGroups } from '../schema/productSettings';
 import { isSecretLikeKey } from '../secret/analysis';
+import { quoteToken } from '../../quote';
 
 /*
  * Compose files and config.toml are committed; `.env` is not. A literal secret in the former is
@@ -42,7 +43,7 @@ function checkToml(document: ParsedDocumentOf<'toml'>, report: RuleContext['repo
     if (!password || password.includes('$')) continue;
     report({
       span: keyValue.valueSpan,
-      message: `\`${key}\` contains a database password, and this file is meant to be committed. Remove the password from the file and set \`DATABASE_URL\` in the environment (an uncommitted \`.env\` or a secret store); the server reads \`DATABASE_URL\` over the file.`,
+      message: `\`${quoteToken(key)}\` contains a database password, and this file is meant to be committed. Remove the password from the file and set \`DATABASE_URL\` in the environment (an uncommitted \`.env\` or a secret store); the server reads \`DATABASE_URL\` over the file.`,
     });
   }
 }
@@ -63,8 +64,8 @@ function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'c
         span: setting.valueSpan,
         message:
           kind === 'secret'
-            ? `\`${setting.key}\` of service \`${service}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
-            : `\`${setting.key}\` of service \`${service}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
+            ? `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
+            : `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
         fixes: [moveToEnvFix(setting, variable, env, added)],
       });
     }

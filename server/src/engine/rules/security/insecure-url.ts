@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { checkedGroups } from '../schema/productSettings';
 import { isLoopback } from '../cors/origins';
+import { quoteToken } from '../../quote';
 
 /** Settings where the guides demand TLS, by name, when no product schema says so. */
 const TLS_NAME = /(ISSUER|REDIRECT_URI|REDIRECT_URL|CALLBACK_URL|JWKS_URI|JWKS_URL|VALIDATION_URL|OIDC_.*_URL|OAUTH_.*_URI|DISCOVERY_URL)$/i;
@@ -29,7 +30,7 @@ export const securityInsecureUrl = defineRule({
         const span = { start: setting.occurrence.valueSpan.start + schemeAt, end: setting.occurrence.valueSpan.start + schemeAt + 'http://'.length };
         context.report({
           span,
-          message: `${key} uses plain \`http://\`: sign-in tokens, authorization codes and keys travel unencrypted and can be read or replaced in transit. Production needs \`https://\`.`,
+          message: `${quoteToken(key)} uses plain \`http://\`: sign-in tokens, authorization codes and keys travel unencrypted and can be read or replaced in transit. Production needs \`https://\`.`,
           fixes: [{ title: 'Switch to https://', isPreferred: true, edits: [{ span, newText: 'https://' }] }],
         });
       }
