@@ -1,5 +1,6 @@
 import { products } from '../../schemas';
 import type { ProductDefinition, SettingSpec } from '../../schemas/types';
+import { seeded } from '../seeded';
 
 /**
  * Generated inputs for the every-fix test: for each product's settings, the values a user gets
@@ -16,17 +17,6 @@ export interface GeneratedFile {
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** mulberry32: a small seeded generator, so every run generates the same files. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The wrong values a user writes for one setting. */
 export function wrongValues(product: ProductDefinition, setting: SettingSpec): string[] {

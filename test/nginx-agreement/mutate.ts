@@ -3,6 +3,7 @@ import type { NginxDirective } from '../../server/src/engine/parsers/nginx/ast';
 import { entriesOf } from '../../server/src/engine/parsers/nginx/reference';
 import { SINGLE_DIRECTIVES } from '../../server/src/engine/rules/nginx/support/singleDirectives';
 import { applyEdits, walk } from './prepare';
+import { seeded } from '../seeded';
 
 /*
  * Mutants of a real configuration, the mistakes people make: a deleted `;` or `}`, a directive
@@ -21,21 +22,10 @@ export interface Mutant {
   readonly description: string;
 }
 
-/** A small, seedable generator (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Up to `count` distinct mutants of `text`, cycling through the kinds that apply to it. */
 export function mutants(text: string, count: number, seed: number): Mutant[] {
-  const next = random(seed);
+  const next = seeded(seed);
   const directives: NginxDirective[] = [];
   walk(parseNginx(text).directives, (directive) => {
     if (!directive.placeholder && !/\{\{|\$\{/.test(directive.name)) directives.push(directive);

@@ -38,6 +38,21 @@ test('no corpus nginx file gets a structural error', (t) => {
   assert.deepEqual(problems, []);
 });
 
+/** `file:line rule text` for each finding of these rules in the corpus, or undefined without it. */
+function corpusFindings(rules: readonly string[]): string[] | undefined {
+  const corpus = corpusNginxFiles();
+  if (!corpus) return undefined;
+  const { paths, workspace } = corpus;
+  const found: string[] = [];
+  for (const file of paths) {
+    const text = workspace[file]!;
+    for (const diagnostic of checkText(text, { path: file, kind: 'nginx', files: workspace }).diagnostics) {
+      if (rules.includes(diagnostic.rule)) found.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${textOf(text, diagnostic)}`);
+    }
+  }
+  return found;
+}
+
 /*
  * What the request-variable rules find in the real-world nginx files of ../shared/corpus, each
  * read and confirmed by hand: Mattermost and Jitsi send the client's `Host` upstream and into a
@@ -46,18 +61,10 @@ test('no corpus nginx file gets a structural error', (t) => {
 const REQUEST_VARIABLE_RULES = ['nginx/ssrf', 'nginx/http-splitting', 'nginx/host-spoofing'];
 
 test('the request-variable rules find only the confirmed cases in the corpus', (t) => {
-  const corpus = corpusNginxFiles();
-  if (!corpus) {
+  const found = corpusFindings(REQUEST_VARIABLE_RULES);
+  if (!found) {
     t.skip('../shared/corpus is absent');
     return;
-  }
-  const { paths, workspace } = corpus;
-  const found: string[] = [];
-  for (const file of paths) {
-    const text = workspace[file]!;
-    for (const diagnostic of checkText(text, { path: file, kind: 'nginx', files: workspace }).diagnostics) {
-      if (REQUEST_VARIABLE_RULES.includes(diagnostic.rule)) found.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${textOf(text, diagnostic)}`);
-    }
   }
   // Mattermost's servers are `default_server` with `server_name _`: any Host reaches them and goes upstream as sent.
   assert.deepEqual(found.sort(), [
@@ -78,18 +85,10 @@ test('the request-variable rules find only the confirmed cases in the corpus', (
 const PROXY_HEADER_ACCESS_RULES = ['nginx/proxy-host-header', 'nginx/add-header-multiline', 'nginx/allow-without-deny'];
 
 test('the proxy, header and access checks find only the confirmed cases in the corpus', (t) => {
-  const corpus = corpusNginxFiles();
-  if (!corpus) {
+  const found = corpusFindings(PROXY_HEADER_ACCESS_RULES);
+  if (!found) {
     t.skip('../shared/corpus is absent');
     return;
-  }
-  const { paths, workspace } = corpus;
-  const found: string[] = [];
-  for (const file of paths) {
-    const text = workspace[file]!;
-    for (const diagnostic of checkText(text, { path: file, kind: 'nginx', files: workspace }).diagnostics) {
-      if (PROXY_HEADER_ACCESS_RULES.includes(diagnostic.rule)) found.push(`${file}:${diagnostic.range.start.line + 1} ${diagnostic.rule} ${textOf(text, diagnostic)}`);
-    }
   }
   assert.deepEqual(found.sort(), ['/corpus/docker__awesome-compose/nginx-nodejs-redis/nginx/nginx.conf:10 nginx/proxy-host-header loadbalancer']);
 });
