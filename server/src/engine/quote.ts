@@ -6,7 +6,7 @@ const HIGH_SURROGATE_END = /[\ud800-\udbff]$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /**
- * `text` as a message may quote it: control characters shown as `\n`-style or `\xNN` escapes, and
+ * `text` as a message may quote it: control characters shown as `\n`-style or `\uNNNN` escapes, and
  * cut with `…` so the result never has more than `max` characters. A message built from a file's
  * text quotes it only through this, so no input can put a whole line into a finding.
  */
