@@ -52,7 +52,11 @@ interface WrittenSetting {
   readonly valueSpan: Span;
 }
 
-type WrittenGroup = Omit<ComposeEnvironmentGroup, 'settings'> & { readonly written: readonly WrittenSetting[] };
+/**
+ * A service's group before the lookup. With nothing written its `settings` are already final, so
+ * it serves as the valued group of every lookup (a file of many services makes no copies).
+ */
+type WrittenGroup = ComposeEnvironmentGroup & { readonly written: readonly WrittenSetting[] };
 
 /**
  * What each service writes, read once per parsed file: several rules ask for the environment
@@ -110,12 +114,9 @@ export function newSettingText(insertion: SettingInsertion, key: string, value: 
 }
 
 function valuedGroup(group: WrittenGroup, interpolate: Lookup): ComposeEnvironmentGroup {
-  let settings = NO_SETTINGS;
-  if (group.written.length > 0) {
-    const valued: SettingOccurrence[] = [];
-    for (const setting of group.written) valued.push(occurrence(setting, interpolate));
-    settings = valued;
-  }
+  if (group.written.length === 0) return group;
+  const settings: SettingOccurrence[] = [];
+  for (const setting of group.written) settings.push(occurrence(setting, interpolate));
   return {
     scope: group.scope,
     scopeSpan: group.scopeSpan,
@@ -146,6 +147,7 @@ function writtenGroupsOf(file: ComposeFile): readonly WrittenGroup[] {
 function readWrittenGroups(file: ComposeFile): WrittenGroup[] {
   const text = file.text;
   const groups: WrittenGroup[] = [];
+  const insertions = new InsertionTable();
   for (const service of services(file)) {
     if (service.merged || !service.keyNode?.range) continue;
     const environment = entryOf(file, service.value, 'environment');
@@ -157,8 +159,9 @@ function readWrittenGroups(file: ComposeFile): WrittenGroup[] {
       image: scalarText(entryOf(file, service.value, 'image')?.value),
       builds: entryOf(file, service.value, 'build') !== undefined,
       written: environment ? writtenSettings(environment, file) : NO_WRITTEN,
+      settings: NO_SETTINGS,
       form: placement.form,
-      insertion: placement.insertion,
+      insertion: insertions.shared(placement.insertion),
       envFiles: envFilePaths(file, service.value),
     });
   }
@@ -209,6 +212,20 @@ function occurrence({ key, written, keySpan, valueSpan }: WrittenSetting, lookup
   }
   const value = written.includes('$') ? interpolateText(written, lookup) : written;
   return { key, value, typedValue: value, keySpan, valueSpan, interpolated: value !== written };
+}
+
+/** One record per distinct insertion: the services of a file mostly share their indentation. */
+class InsertionTable {
+  private readonly byText = new Map<string, SettingInsertion>();
+
+  shared(insertion: SettingInsertion | undefined): SettingInsertion | undefined {
+    if (!insertion) return undefined;
+    const key = [insertion.shape, insertion.prefix, insertion.indent, insertion.inner, insertion.eol].join('\0');
+    const known = this.byText.get(key);
+    if (known) return known;
+    this.byText.set(key, insertion);
+    return insertion;
+  }
 }
 
 interface Placement {

@@ -47,8 +47,8 @@ export interface CheckedGroup {
   readonly template: boolean;
   /** The compose service's environment, for inserting a setting. */
   readonly compose: ComposeEnvironmentGroup | undefined;
-  /** True when the compose service lists a Docker secret of this (lower-case) name. */
-  hasDockerSecret(key: string): boolean;
+  /** The Docker secrets the compose service lists, by lower-case name (`isMissing` counts them as set). */
+  readonly dockerSecrets: ReadonlySet<string>;
 }
 
 const TEMPLATE_NAME = /(^|[._-])(example|sample|template|dist|tpl|defaults?)([._-]|$)/i;
@@ -56,6 +56,10 @@ const TEMPLATE_NAME = /(^|[._-])(example|sample|template|dist|tpl|defaults?)([._
 const ENV_EXPANSION = /\$\{?[A-Za-z_]|\$\(/;
 const INTERPOLATED_NAME = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 const WITH_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-/;
+
+/** Shared by the many groups that have none: a compose file of thousands of services has one each. */
+const NO_SECRETS: ReadonlySet<string> = new Set();
+const NO_CHECKED_SETTINGS: readonly CheckedSetting[] = Object.freeze([]);
 
 /** True for files whose values are meant to be replaced (`.env.example`, `env.template`). */
 export function isTemplateFile(uri: string): boolean {
@@ -100,7 +104,7 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
     return composeSettingGroups(composeGroups, context.product, context.products, isChosenProduct(context.productSource)).map((group, index) => {
       const compose = composeGroups[index];
       const secrets = dockerSecretsOf(document.ast.data, group.scope);
-      const settings = group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
+      const settings = group.settings.length === 0 ? NO_CHECKED_SETTINGS : group.settings.map((occurrence) => composeSetting(document.text, occurrence, group.product, projectEnv));
       const companion = isCompanion(group.product, compose?.image, group.scope);
       return build(group, 'compose', mode, settings, !template && !companion && (compose?.envFiles.length ?? 0) === 0, template, compose, secrets);
     });
@@ -115,7 +119,7 @@ function computeGroups(context: RuleContext): CheckedGroup[] {
       const unknown = format === 'env' && occurrence.value !== undefined && ENV_EXPANSION.test(occurrence.value);
       return { occurrence, spec, value: unknown ? undefined : occurrence.value, fromDefault: false, written };
     });
-    return build(group, format, mode, settings, !template, template, undefined, new Set());
+    return build(group, format, mode, settings, !template, template, undefined, NO_SECRETS);
   });
 }
 
@@ -132,7 +136,7 @@ function build(
   group: SettingGroup,
   format: SettingsFormat,
   mode: Mode,
-  settings: CheckedSetting[],
+  settings: readonly CheckedSetting[],
   complete: boolean,
   template: boolean,
   compose: ComposeEnvironmentGroup | undefined,
@@ -157,7 +161,7 @@ function build(
     complete,
     template,
     compose,
-    hasDockerSecret: (key) => secrets.has(key.toLowerCase()),
+    dockerSecrets: secrets,
   };
 }
 
@@ -184,12 +188,12 @@ function safeProjectEnv(context: RuleContext): (name: string) => string | undefi
   }
 }
 
-function dockerSecretsOf(data: unknown, service: string | undefined): Set<string> {
-  const names = new Set<string>();
-  if (service === undefined || !isRecord(data) || !isRecord(data['services'])) return names;
+function dockerSecretsOf(data: unknown, service: string | undefined): ReadonlySet<string> {
+  if (service === undefined || !isRecord(data) || !isRecord(data['services'])) return NO_SECRETS;
   const definition = data['services'][service];
   const secrets = isRecord(definition) ? definition['secrets'] : undefined;
-  if (!Array.isArray(secrets)) return names;
+  if (!Array.isArray(secrets) || secrets.length === 0) return NO_SECRETS;
+  const names = new Set<string>();
   for (const item of secrets) {
     if (typeof item === 'string') names.add(item.toLowerCase());
     else if (isRecord(item) && typeof item['source'] === 'string') names.add(item['source'].toLowerCase());
@@ -218,7 +222,7 @@ const settingsBySpec = new WeakMap<CheckedGroup, Map<SettingSpec, CheckedSetting
 /** True when the group gives `spec` no usable value: absent, or present with an empty value known here. */
 export function isMissing(group: CheckedGroup, spec: SettingSpec): boolean {
   const found = occurrencesOf(group, spec);
-  if (found.length === 0) return !group.hasDockerSecret(spec.key);
+  if (found.length === 0) return !group.dockerSecrets.has(spec.key.toLowerCase());
   // A bare compose `KEY` or an unresolved `${VAR}` comes from the shell at run time: not missing.
   return found.every((setting) => setting.value !== undefined && setting.value.trim() === '' && !(group.format === 'compose' && setting.occurrence.interpolated));
 }
