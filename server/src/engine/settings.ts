@@ -112,8 +112,14 @@ export function composeSettingGroups(
     scopeSpan: group.scopeSpan,
     insertAt: group.insertAt,
     settings: group.settings,
-    product: detectProduct(serviceSignals(group.settings.map((s) => s.key), group.image), products) ?? fileProductOf(group, fileProduct, fileProductChosen),
+    product: detectProduct(serviceSignals(keysOf(group.settings), group.image), products) ?? fileProductOf(group, fileProduct, fileProductChosen),
   }));
+}
+
+const NO_KEYS: readonly string[] = [];
+
+function keysOf(settings: readonly SettingOccurrence[]): readonly string[] {
+  return settings.length === 0 ? NO_KEYS : settings.map((setting) => setting.key);
 }
 
 /** True when the user chose the file's product (a flag, a directive, a `files:` association) rather than it being detected. */

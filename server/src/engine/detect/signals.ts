@@ -33,9 +33,12 @@ export function signalsOf(document: ParsedDocument): ProductSignals {
   }
 }
 
+/** Shared by the signals of every compose service, which have no TOML keys nor nginx backends. */
+const NONE: readonly string[] = [];
+
 /** The signals of one compose service: its environment's keys and its image. */
 export function serviceSignals(envKeys: readonly string[], image: string | undefined): ProductSignals {
-  return { envKeys, images: image ? [image] : [], tomlKeys: [], nginxBackends: [] };
+  return { envKeys, images: image ? [image] : NONE, tomlKeys: NONE, nginxBackends: NONE };
 }
 
 /** `upstream` names and the hosts of `proxy_pass` URLs (`http://agentim:3000/` → `agentim`). */

@@ -72,9 +72,9 @@ const valuedGroups = new WeakMap<ComposeFile, WeakMap<Lookup, readonly ComposeEn
 
 type Lookup = (name: string) => string | undefined;
 
-const NO_SETTINGS: readonly SettingOccurrence[] = Object.freeze([]);
-const NO_PATHS: readonly string[] = Object.freeze([]);
-const NO_WRITTEN: readonly WrittenSetting[] = Object.freeze([]);
+const NO_SETTINGS: readonly SettingOccurrence[] = [];
+const NO_PATHS: readonly string[] = [];
+const NO_WRITTEN: readonly WrittenSetting[] = [];
 
 /**
  * Every service's environment, map and list forms, with exact key and value spans. Values are

@@ -80,10 +80,11 @@ function isMergeKey(pair: Pair): boolean {
  * parsing, so a map node's entries stay what they were.
  */
 const entriesByMap = new WeakMap<YAMLMap, readonly MapEntry[]>();
+const NO_ENTRIES: readonly MapEntry[] = [];
 
 export function mapEntries(file: ComposeFile, map: unknown): readonly MapEntry[] {
   const resolved = resolveNode(file, map);
-  if (!isMap(resolved)) return [];
+  if (!isMap(resolved)) return NO_ENTRIES;
   let entries = entriesByMap.get(resolved);
   if (!entries) {
     entries = readEntries(file, resolved, 0);
@@ -147,9 +148,11 @@ export interface SeqItem {
 const itemsBySeq = new WeakMap<YAMLSeq, readonly SeqItem[]>();
 
 /** The items of a sequence, aliases resolved, each with the node as written. */
+const NO_ITEMS: readonly SeqItem[] = [];
+
 export function seqItems(file: ComposeFile, seq: unknown): readonly SeqItem[] {
   const resolved = resolveNode(file, seq);
-  if (!isSeq(resolved)) return [];
+  if (!isSeq(resolved)) return NO_ITEMS;
   let items = itemsBySeq.get(resolved);
   if (!items) {
     const read: SeqItem[] = [];

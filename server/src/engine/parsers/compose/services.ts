@@ -12,14 +12,22 @@ export interface ComposeService {
   readonly merged: boolean;
 }
 
-export function services(file: ComposeFile): ComposeService[] {
-  const section = entryOf(file, file.document.contents, 'services');
-  return mapEntries(file, section?.value).map((entry) => ({
-    name: entry.key,
-    keyNode: entry.keyNode,
-    value: entry.value,
-    merged: entry.merged,
-  }));
+/** Each file's services, read once: a dozen rules walk them, and a file may have thousands. */
+const servicesByFile = new WeakMap<ComposeFile, readonly ComposeService[]>();
+
+export function services(file: ComposeFile): readonly ComposeService[] {
+  let found = servicesByFile.get(file);
+  if (!found) {
+    const section = entryOf(file, file.document.contents, 'services');
+    found = mapEntries(file, section?.value).map((entry) => ({
+      name: entry.key,
+      keyNode: entry.keyNode,
+      value: entry.value,
+      merged: entry.merged,
+    }));
+    servicesByFile.set(file, found);
+  }
+  return found;
 }
 
 /** The names a top-level section (`volumes`, `networks`, `secrets`, `configs`) declares. */

@@ -41,6 +41,20 @@ export function isRedisImage(image: string | undefined): boolean {
   return image !== undefined && REDIS_IMAGE.test(image);
 }
 
+/** Shared by the services (most of a large file) that have neither settings nor `env_file:`. */
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+const NO_KEYS: readonly string[] = [];
+
+/** The variables a service's `env_file:` files set, later files winning; paths with `${…}` are not read. */
+function envFilesValues(uri: string, paths: readonly string[], workspace: RuleContext['workspace']): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const path of paths) {
+    if (path.includes('$')) continue;
+    for (const [key, value] of envValues(resolveSibling(uri, path), workspace)) values.set(key, value);
+  }
+  return values;
+}
+
 export function stackOf(context: RuleContext<'compose'>): StackService[] {
   const { document, product: fileProduct, products, workspace } = context;
   const file = document.ast;
@@ -53,12 +67,9 @@ export function stackOf(context: RuleContext<'compose'>): StackService[] {
     const image = scalarText(entryOf(file, service.value, 'image')?.value);
     const keyStart = service.keyNode?.range?.[0];
     const environment = service.merged || keyStart === undefined ? undefined : groups.get(keyStart);
-    const envFileValues = new Map<string, string>();
-    for (const path of environment?.envFiles ?? []) {
-      if (path.includes('$')) continue;
-      for (const [key, value] of envValues(resolveSibling(document.uri, path), workspace)) envFileValues.set(key, value);
-    }
-    const envKeys = [...(environment?.settings.map((setting) => setting.key) ?? []), ...envFileValues.keys()];
+    const envFileValues = environment?.envFiles.length ? envFilesValues(document.uri, environment.envFiles, workspace) : NO_VALUES;
+    const settings = environment?.settings ?? [];
+    const envKeys = settings.length === 0 && envFileValues.size === 0 ? NO_KEYS : [...settings.map((setting) => setting.key), ...envFileValues.keys()];
     const detected = detectProduct(serviceSignals(envKeys, image), products);
     const infrastructure = image !== undefined && INFRASTRUCTURE_IMAGE.test(image);
     const byFile = !detected && fileProduct && !infrastructure && isApplicationService(file, service, envKeys, fileProduct) ? fileProduct : undefined;

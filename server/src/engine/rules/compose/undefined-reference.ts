@@ -75,10 +75,9 @@ export default defineRule({
 function referencesOf(file: ComposeFile, text: string): Reference[] {
   const references: Reference[] = [];
   for (const service of services(file)) {
-    const who = `Service \`${quoteToken(service.name)}\``;
     const push = (section: Section, name: string | undefined, span: Span | undefined, usage: string) => {
       if (name === undefined || span === undefined || name === '' || name.includes('$')) return;
-      references.push({ section, name, span, usage: `${who} ${usage}` });
+      references.push({ section, name, span, usage: `Service \`${quoteToken(service.name)}\` ${usage}` });
     };
     const entries = mapEntries(file, service.value);
     const get = (key: string) => entries.find((entry) => entry.key === key);

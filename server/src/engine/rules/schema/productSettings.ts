@@ -59,7 +59,7 @@ const WITH_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:?-/;
 
 /** Shared by the many groups that have none: a compose file of thousands of services has one each. */
 const NO_SECRETS: ReadonlySet<string> = new Set();
-const NO_CHECKED_SETTINGS: readonly CheckedSetting[] = Object.freeze([]);
+const NO_CHECKED_SETTINGS: readonly CheckedSetting[] = [];
 
 /** True for files whose values are meant to be replaced (`.env.example`, `env.template`). */
 export function isTemplateFile(uri: string): boolean {
