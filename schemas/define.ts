@@ -23,7 +23,7 @@ const requirement = z.union([
     .object({
       mode: z.enum(['production', 'development']).optional(),
       when: z.string().min(1).optional(),
-      equals: z.union([z.string(), z.boolean(), z.array(z.string())]).optional(),
+      equals: z.union([z.string(), z.boolean(), z.array(z.string()).min(1)]).optional(),
       notEquals: z.union([z.string(), z.boolean()]).optional(),
       unlessSet: z.array(z.string()).optional(),
     })

@@ -87,7 +87,10 @@ export function requirementHolds(product: ProductDefinition, requirement: Requir
   return true;
 }
 
-/** Describes a requirement in words, for hover and messages (`in production`, `when STORAGE_PROVIDER is s3`). */
+/**
+ * Describes a requirement in words, for hover and messages (`in production`, `when STORAGE_PROVIDER
+ * is s3`, `when FLOWFILE_CATALOG_STORAGE_URI is set`). An empty expected value reads as set / empty.
+ */
 export function describeRequirement(requirement: Requirement | undefined): string | undefined {
   if (requirement === undefined) return undefined;
   if (requirement === 'always') return 'always';
@@ -95,12 +98,32 @@ export function describeRequirement(requirement: Requirement | undefined): strin
   const parts: string[] = [];
   if (requirement.mode) parts.push(`in ${requirement.mode}`);
   if (requirement.when) {
-    const show = (value: string | boolean | readonly string[]) => (typeof value === 'object' ? value.join(' or ') : String(value));
-    if (requirement.equals !== undefined) parts.push(`when ${requirement.when} is ${show(requirement.equals)}`);
-    if (requirement.notEquals !== undefined) parts.push(`when ${requirement.when} is not ${show(requirement.notEquals)}`);
+    if (requirement.equals !== undefined) parts.push(`when ${requirement.when} ${describeEquals(requirement.equals)}`);
+    if (requirement.notEquals !== undefined) parts.push(`when ${requirement.when} ${describeNotEquals(requirement.notEquals)}`);
   }
-  if (requirement.unlessSet?.length) parts.push(`unless ${requirement.unlessSet.join(' or ')} is set`);
+  if (requirement.unlessSet?.length) parts.push(`unless ${alternatives(requirement.unlessSet)} is set`);
   return parts.join(' ') || 'always';
+}
+
+/** `is s3`, `is true`, `is empty`, `is file or vault`, `is vault or empty`. */
+function describeEquals(expected: string | boolean | readonly string[]): string {
+  if (typeof expected === 'boolean') return `is ${expected}`;
+  const values = typeof expected === 'string' ? [expected] : expected;
+  const written = values.filter(nonEmpty);
+  const words = written.length < values.length ? [...written, 'empty'] : written;
+  return `is ${alternatives(words)}`;
+}
+
+/** `is set` for an empty value (values compare trimmed, so blank is empty), else `is not x`. */
+function describeNotEquals(expected: string | boolean): string {
+  if (typeof expected === 'boolean') return `is not ${expected}`;
+  return nonEmpty(expected) ? `is not ${expected}` : 'is set';
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function alternatives(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 function nonEmpty(value: string | undefined): boolean {

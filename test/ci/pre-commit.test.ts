@@ -29,32 +29,46 @@ const [hook] = parseYaml(readFileSync(resolve('.pre-commit-hooks.yaml'), 'utf8')
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'deploy-doctor-pre-commit-')));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** Python's leading `(?i)` as a JavaScript flag: the same regex pre-commit applies (`re.search`). */
-function pythonRegex(source: string): RegExp {
-  return source.startsWith('(?i)') ? new RegExp(source.slice(4), 'i') : new RegExp(source);
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+
+/**
+ * Which paths pre-commit passes to the hook, computed as pre-commit does (Python's `re.search`
+ * with `files`, and not with `exclude`): the regexes use Python's scoped `(?-i:…)`, which
+ * Node's RegExp does not read.
+ */
+function selectedByPreCommit(paths: readonly string[]): boolean[] {
+  const script = 'import json, re, sys\nfiles, exclude, paths = json.load(sys.stdin)\ninclude, skip = re.compile(files), re.compile(exclude)\njson.dump([bool(include.search(p)) and not skip.search(p) for p in paths], sys.stdout)';
+  const result = spawnSync('python3', ['-c', script], { input: JSON.stringify([hook!.files, hook!.exclude, paths]), encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as boolean[];
 }
 
 const NGINX_TEXT = 'server {\n  listen 80;\n}\n';
 
-test('the hook is deploy-doctor check, language node, on the files the detector checks', () => {
+test('the hook is deploy-doctor check, language node, on the files the detector checks', { skip: python.status !== 0 ? 'python3 is not installed' : undefined }, () => {
   assert.ok(hook);
   assert.deepEqual([hook.id, hook.entry, hook.language], ['deploy-doctor', 'deploy-doctor check', 'node']);
-  const files = pythonRegex(hook.files);
-  const exclude = pythonRegex(hook.exclude);
-  const selected = (path: string) => files.test(path) && !exclude.test(path);
   const names = [
     '.env', 'app/.env', '.env.production', '.ENV.local', 'prod.env', 'deploy/api.env', '.env.example', '.env.example.yml', '.env.sample.json', 'env', 'environment.ts',
     'docker-compose.yml', 'compose.yaml', 'deploy/docker-compose.prod.yml', 'Compose.YAML', 'compose-dev.yml', 'my-compose.yml', 'docker-compose.json',
     'config.toml', 'fraiseql.toml', 'config/app.toml', 'deploy/flovyn/server.toml', '.flovyn/credentials', 'Cargo.toml', 'pyproject.toml', 'src/settings.toml',
     'nginx.conf', 'site.nginx', 'nginx/conf.d/api.conf', 'conf.d/default.conf', 'snippets/ssl.conf', 'etc/nginx/templates/app.conf.template', 'app.conf', 'src/app.conf',
     'README.md', 'package.json', 'docs/nginx.md',
+    // Mixed case: the detector reads most names in any case, but `config.toml`, `nginx.conf` and
+    // `.flovyn/credentials` only as written (a `.toml` or `.conf` in a config folder in any case).
+    '.Env', 'PROD.ENV', '.env.Example.YML', 'Docker-Compose.Prod.YML', 'FraiseQL.toml', 'Site.NGINX', 'NGINX/Conf.D/API.CONF', 'Sites-Enabled/API.conf',
+    'Config.toml', 'CONFIG.TOML', 'app/Config.toml', 'config/Config.TOML', 'Deploy/Server.Toml', '.flovyn/Credentials', '.FLOVYN/credentials', '.Flovyn/server.toml',
+    'Nginx.conf', 'NGINX.CONF', 'nginx/NGINX.CONF', 'conf.d/Nginx.conf',
   ];
-  for (const name of names) assert.equal(selected(name), detectKind(`file:///repo/${name}`, undefined) !== undefined, name);
+  const verdicts = selectedByPreCommit(names);
+  const selected = new Map(names.map((name, index) => [name, verdicts[index]!]));
+  for (const name of names) assert.equal(selected.get(name), detectKind(`file:///repo/${name}`, undefined) !== undefined, name);
+  assert.deepEqual(['Config.toml', 'CONFIG.TOML', '.flovyn/Credentials', '.FLOVYN/credentials', 'Nginx.conf', 'NGINX.CONF'].filter((name) => selected.get(name)), [], 'names the detector reads only as written');
+  assert.deepEqual(['config/Config.TOML', 'nginx/NGINX.CONF', 'PROD.ENV', 'FraiseQL.toml'].filter((name) => !selected.get(name)), [], 'names the detector reads in any case');
   // Names under sites-*/ are nginx by folder (with a .conf) or by content (no extension); the hook passes them all.
-  for (const name of ['sites-available/default', 'sites-enabled/api.conf', 'etc/nginx/sites-available/shop']) {
-    assert.ok(selected(name), name);
-    assert.equal(detectKind(`file:///repo/${name}`, NGINX_TEXT), 'nginx', name);
-  }
+  const sites = ['sites-available/default', 'sites-enabled/api.conf', 'etc/nginx/sites-available/shop'];
+  assert.deepEqual(selectedByPreCommit(sites), [true, true, true]);
+  for (const name of sites) assert.equal(detectKind(`file:///repo/${name}`, NGINX_TEXT), 'nginx', name);
 });
 
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });

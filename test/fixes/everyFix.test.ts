@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { Engine, LineIndex, pathToUri, type CheckResult, type Diagnostic, type ResolvedFix, type Span, type WorkspaceView } from '../../server/src/engine';
+import { allRules } from '../../server/src/engine/rules';
 import { applyEdits, filesUnder } from '../../server/src/engine/testing';
 import { genericFiles, generatedFiles } from './variants';
 
@@ -209,5 +210,7 @@ test(`every fix, applied alone, leaves a valid file (${inputs.length} inputs)`, 
   }
   t.diagnostic(`${applied} fixes applied: ${[...perRule].sort().map(([rule, count]) => `${rule} ${count}`).join(', ')}`);
   assert.ok(applied > 1000, `only ${applied} fixes applied`);
+  const neverApplied = allRules.filter((rule) => rule.meta.fixable && !perRule.has(rule.meta.id)).map((rule) => rule.meta.id);
+  assert.deepEqual(neverApplied, [], 'every rule whose meta says fixable has a fix applied here: add an input that gets one');
   assert.deepEqual([...new Set(problems)], []);
 });

@@ -195,12 +195,36 @@ export function genericFiles(): GeneratedFile[] {
     'server {\n    listen 80;\n    client_max_body_size 1m;\n    client_max_body_size 2m;\n    add_header X-Path $uri;\n    server_tokens on;\n    autoindex on; # listing\n    location /api/ {\n        proxy_pass http://backend;\n        proxy_set_header Host $http_host;\n    }\n    location /static {\n        alias /srv/static/;\n    }\n    location /ws/ {\n        proxy_pass http://backend;\n    }\n}\n',
     '\uFEFFhttp {\r\n    ssl_protocols TLSv1 TLSv1.2;\r\n    ssl_ciphers ALL;\r\n    map $uri $target {\r\n        /a 1;\r\n    }\r\n    server {\r\n        listen 443 ssl;\r\n        valid_referers none blocked example.com;\r\n        location / {\r\n            proxy_pass http://$arg_host;\r\n            return 302 https://example.com$uri;\r\n        }\r\n    }\r\n}\r\n',
   ];
+  // One input per nginx rule whose fix the files above never reach, with the product or mode it needs.
+  const nginxFixes = [
+    {
+      label: 'nginx: body-size raised and inserted (AgentIM, MAX_FILE_SIZE in .env)',
+      text: '# deploy-doctor product=agentim mode=production\nserver {\n    listen 443 ssl;\n    server_name chat.example.com;\n    ssl_certificate /etc/ssl/chat.pem;\n    ssl_certificate_key /etc/ssl/chat.key;\n    client_max_body_size 12M; # uploads\n    location / {\n        proxy_pass http://agentim;\n    }\n    location /files/ {\n        client_max_body_size 2m;\n        proxy_pass http://agentim;\n    }\n}\nserver {\n    listen 8443 ssl;\n    server_name files.example.com;\n    ssl_certificate /etc/ssl/chat.pem;\n    ssl_certificate_key /etc/ssl/chat.key;\n\n    location / {\n        proxy_pass http://agentim;\n    }\n}\n',
+      files: { '/project/.env': 'NODE_ENV=production\nMAX_FILE_SIZE=52428800\n' },
+    },
+    {
+      label: 'nginx: tls redirect on a plain server beside a TLS one',
+      text: '# deploy-doctor mode=production\r\nserver {\r\n    listen 80;\r\n    server_name app.example.com;\r\n    location / {\r\n        proxy_pass http://app;\r\n    }\r\n}\r\nserver {\r\n    listen 443 ssl;\r\n    server_name app.example.com;\r\n    ssl_certificate /etc/ssl/app.pem;\r\n    ssl_certificate_key /etc/ssl/app.key;\r\n    location / {\r\n        proxy_pass http://app;\r\n    }\r\n}\r\n',
+      files: {},
+    },
+    {
+      label: 'nginx: tls HSTS the FraiseQL guide requires',
+      text: '# deploy-doctor product=fraiseql mode=production\nserver {\n    listen 443 ssl; # tls\n    server_name api.example.com;\n    ssl_certificate /etc/ssl/api.pem;\n    ssl_certificate_key /etc/ssl/api.key;\n    location / {\n        proxy_pass http://fraiseql:8000;\n    }\n}\n',
+      files: {},
+    },
+    {
+      label: 'nginx: http-splitting capture narrowed, a repeated directive, allow without deny, a multi-line header',
+      text: 'server {\n    listen 80;\n    location ~ ^/go/(.*)$ {\n        return 302 https://example.com/$1;\n    }\n    location /api/ {\n        proxy_buffering off;\n        proxy_pass http://app:8000;\n        proxy_buffering off; # again\n    }\n    location /admin/ {\n        allow 10.0.0.0/8;\n        allow 192.168.0.0/16;\n        proxy_pass http://app:8000;\n    }\n    location /csp/ {\n        add_header Content-Security-Policy "default-src \'self\';\n            img-src \'self\' data:";\n        proxy_pass http://app:8000;\n    }\n}\n',
+      files: {},
+    },
+  ];
   const withExample = { label: 'generic .env beside .env.example', path: '/project/.env', text: 'A=1\n# end\n', files: { '/project/.env.example': 'A=\nB=\n' } };
   const composeTypo = { label: 'generic compose typo', path: '/project/docker-compose.yml', text: 'services:\n  web:\n    imgae: nginx:1.27 # typo\n    restart: always\n', files: {} };
   return [
     withExample,
     composeTypo,
     ...nginx.map((text, index) => ({ label: `generic nginx ${index}`, path: '/project/nginx/nginx.conf', text, files: {} })),
+    ...nginxFixes.map((input) => ({ ...input, path: '/project/nginx/conf.d/site.conf' })),
     ...env.map((text, index) => ({ label: `generic .env ${index}`, path: '/project/.env', text, files: {} })),
     ...compose.map((text, index) => ({ label: `generic compose ${index}`, path: '/project/docker-compose.yml', text, files: { '/project/.env': '' } })),
   ];

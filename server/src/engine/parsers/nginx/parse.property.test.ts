@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkText, filesUnder } from '../../testing';
+import { corpusFiles } from '../../../../../test/corpus';
+import { checkText } from '../../testing';
 import type { Span } from '../../types';
 import type { NginxDirective, NginxFile } from './ast';
 import { parseNginx } from './parse';
@@ -26,13 +25,9 @@ const SAMPLES = [
   'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    location /api/ {\n      proxy_pass http://app;\n      proxy_buffering off;\n    }\n  }\n}\n',
   'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    \'\' close;\n}\nserver {\n    location /ws/ { proxy_set_header Connection $connection_upgrade; }\n}\n',
   'server {\r\n\tlisten ${PORT};\r\n\t${EXTRA}\r\n\tlocation = /{{ .Env.P }} {\r\n\t\treturn 301 "/x\\"y";\r\n\t}\r\n}\r\n',
-  ...corpusNginxTexts(),
+  // The corpus's nginx files, as its manifest names them (none when ../shared/corpus is absent).
+  ...(corpusFiles('nginx') ?? []).map((file) => file.text),
 ];
-
-function corpusNginxTexts(): string[] {
-  const root = path.join(process.cwd(), '..', 'shared', 'corpus');
-  return filesUnder(root, (name) => /\.(conf|template)$|nginx|plausible$/.test(name) && !/\.ya?ml$/.test(name)).map((file) => readFileSync(file, 'utf8'));
-}
 
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((parts) => parts.join(''));
 

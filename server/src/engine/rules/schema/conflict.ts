@@ -8,7 +8,7 @@ export const schemaConflict = defineRule({
     kinds: ['env', 'compose', 'toml'],
     defaultSeverity: 'error',
     description: 'Settings that contradict each other, as the product\'s own checks define: duplicate org ids or slugs, equal HTTP and gRPC ports, an authenticator listed without its section, a memory backend its database cannot serve.',
-    fixable: true,
+    fixable: false,
   },
   check(context) {
     for (const group of checkedGroups(context)) {

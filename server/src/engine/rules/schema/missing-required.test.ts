@@ -12,7 +12,7 @@ test('AgentIM in production: DATABASE_URL and CORS_ORIGIN, with the product\'s r
   const { findings } = requiredIn(text, 'agentim');
   assert.deepEqual(findings.map((finding) => finding.message), [
     'AgentIM requires DATABASE_URL in production, and it is not set: AgentIM exits at start-up: DATABASE_URL must be set in production.',
-    'AgentIM requires CORS_ORIGIN in production unless RENDER_EXTERNAL_URL or RAILWAY_PUBLIC_DOMAIN or NF_HOSTS is set, and it is not set: AgentIM exits at start-up in production: CORS_ORIGIN must be set.',
+    'AgentIM requires CORS_ORIGIN in production unless RENDER_EXTERNAL_URL, RAILWAY_PUBLIC_DOMAIN or NF_HOSTS is set, and it is not set: AgentIM exits at start-up in production: CORS_ORIGIN must be set.',
   ]);
   assert.ok(findings.every((finding) => textOf(text, finding) === 'NODE_ENV=production'));
   assert.equal(requiredIn('NODE_ENV=production\nDATABASE_URL=postgresql://a@b/c\nRENDER_EXTERNAL_URL=https://x.onrender.com\n', 'agentim').findings.length, 0);
