@@ -1,3 +1,4 @@
+import { quoteToken } from '../server/src/engine/quote';
 import { EXACT_TRUE_BOOLEAN } from './booleans';
 import { defineProduct } from './define';
 import type { ProductCheckFinding, SettingSpec, SettingsView } from './types';
@@ -171,7 +172,7 @@ function checks(view: SettingsView): ProductCheckFinding[] {
     for (const origin of cors.value.split(',').map((item) => item.trim()).filter((item) => item.length > 0 && item !== '*')) {
       const problem = originProblem(origin);
       if (problem) {
-        findings.push({ rule: 'schema/invalid-value', key: 'CORS_ORIGIN', message: `AgentIM exits at start-up in production: CORS origin \`${origin}\` ${problem}.` });
+        findings.push({ rule: 'schema/invalid-value', key: 'CORS_ORIGIN', message: `AgentIM exits at start-up in production: CORS origin \`${quoteToken(origin)}\` ${problem}.` });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { quoteToken } from '../server/src/engine/quote';
 import { CONFIG_CRATE_BOOLEAN } from './booleans';
 import { defineProduct, toml } from './define';
 import type { ProductCheckFinding, SettingSpec, SettingsView, SettingValue } from './types';
@@ -304,7 +305,7 @@ function serverChecks(view: SettingsView): ProductCheckFinding[] {
       if (org.value === undefined) return;
       const first = seen.get(org.value);
       if (first === undefined) seen.set(org.value, index);
-      else findings.push({ rule: 'schema/conflict', key, occurrence: index, message: `Two \`[[orgs]]\` have the ${what} \`${org.value}\` (orgs ${first + 1} and ${index + 1}): each org needs its own ${what}.` });
+      else findings.push({ rule: 'schema/conflict', key, occurrence: index, message: `Two \`[[orgs]]\` have the ${what} \`${quoteToken(String(org.value))}\` (orgs ${first + 1} and ${index + 1}): each org needs its own ${what}.` });
     });
   }
 
@@ -326,12 +327,12 @@ function serverChecks(view: SettingsView): ProductCheckFinding[] {
         findings.push({
           rule: 'schema/invalid-value',
           key,
-          message: `Unknown authenticator \`${name}\` in \`[auth.endpoints.${endpoint}]\` (known: ${FLOVYN_AUTHENTICATORS.join(', ')}): Flovyn fails closed and denies every ${endpoint === 'http' ? 'HTTP' : 'gRPC'} request.`,
+          message: `Unknown authenticator \`${quoteToken(name)}\` in \`[auth.endpoints.${endpoint}]\` (known: ${FLOVYN_AUTHENTICATORS.join(', ')}): Flovyn fails closed and denies every ${endpoint === 'http' ? 'HTTP' : 'gRPC'} request.`,
         });
         continue;
       }
       const missing = missingSection(view, name);
-      if (missing) findings.push({ rule: 'schema/conflict', key, severity: missing.severity, message: `\`${name}\` is listed in \`[auth.endpoints.${endpoint}]\` but ${missing.why}.` });
+      if (missing) findings.push({ rule: 'schema/conflict', key, severity: missing.severity, message: `\`${quoteToken(name)}\` is listed in \`[auth.endpoints.${endpoint}]\` but ${missing.why}.` });
     }
     if (endpoint === 'http' && authEnabled && listed && listed.length > 0) {
       const excluded = stringList(view.get('auth.endpoints.http.exclude_paths')?.typedValue) ?? [];
@@ -399,7 +400,7 @@ function credentialChecks(view: SettingsView, now: Date): ProductCheckFinding[] 
     }
   }
   for (const [profile, { label, fields }] of profiles) {
-    const name = profile === 'default' ? '`[default]`' : `\`[${profile}]\``;
+    const name = profile === 'default' ? '`[default]`' : `\`[${quoteToken(profile)}]\``;
     const type = fields.get('type')?.value;
     const token = fields.get('token');
     const tokenText = token?.value?.trim() ?? '';

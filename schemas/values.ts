@@ -265,7 +265,7 @@ function urlProblem(spec: SettingSpec, text: string, effect: InvalidValueEffect)
     const suggestion = schemeSuggestion(scheme, spec.schemes);
     const fixValue = suggestion ? suggestion + value.slice(scheme.length) : undefined;
     return {
-      message: `${spec.key} must use ${spec.schemes.map((allowed) => `\`${allowed}://\``).join(' or ')}; \`${scheme}://\` is not accepted.`,
+      message: `${spec.key} must use ${spec.schemes.map((allowed) => `\`${allowed}://\``).join(' or ')}; \`${quoteToken(scheme)}://\` is not accepted.`,
       effect,
       ...(fixValue !== undefined ? { fixValue, fixTitle: `Use \`${suggestion}://\`` } : {}),
     };
@@ -378,8 +378,7 @@ function distanceAtMost(a: string, b: string, limit: number): boolean {
 }
 
 function clip(text: string): string {
-  const oneLine = text.replace(BLANKS, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+  return quoteToken(text.replace(BLANKS, ' '));
 }
 
 /** A connection URL's password is a secret even where the setting is not: mask it in messages. */

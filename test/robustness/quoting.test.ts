@@ -92,9 +92,11 @@ function assertBounded(messages: readonly string[], text: string, label: string,
   }
 }
 
-test('quoteToken escapes control characters and never returns more than max characters', () => {
+test('quoteToken escapes control and bidi characters and never returns more than max characters', () => {
   assert.equal(quoteToken('server'), 'server');
   assert.equal(quoteToken('a\nb\tc\u0007\u2028'), 'a\\nb\\tc\\u0007\\u2028');
+  // Bidi controls would reorder the rest of the message as the editor shows it.
+  assert.equal(quoteToken('a\u202eb\u2066c\u200fd'), 'a\\u202eb\\u2066c\\u200fd');
   assert.equal(quoteToken('x'.repeat(2_000)), `${'x'.repeat(MAX_QUOTED_CHARS - 1)}…`);
   assert.equal(quoteToken('x'.repeat(MAX_QUOTED_CHARS)), 'x'.repeat(MAX_QUOTED_CHARS));
   assert.equal(quoteToken('\u0001'.repeat(30), 20).length, 20);

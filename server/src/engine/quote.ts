@@ -1,14 +1,15 @@
 /** The most characters of a file's text any message quotes. */
 export const MAX_QUOTED_CHARS = 40;
 
-// Control characters (C0, DEL, C1) and the line/paragraph separators: never printed as they are.
+// Control characters (C0, DEL, C1), the line/paragraph separators and the bidi controls (which can
+// reorder the rest of a message as shown): never printed as they are.
 const HIGH_SURROGATE_END = /[\ud800-\udbff]$/;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * `text` as a message may quote it: control characters shown as `\n`-style or `\uNNNN` escapes, and
- * cut with `…` so the result never has more than `max` characters. A message built from a file's
- * text quotes it only through this, so no input can put a whole line into a finding.
+ * `text` as a message may quote it: control and bidi characters shown as `\n`-style or `\uNNNN`
+ * escapes, and cut with `…` so the result never has more than `max` characters. A message built from
+ * a file's text quotes it only through this, so no input can put a whole line into a finding.
  */
 export function quoteToken(text: string, max = MAX_QUOTED_CHARS): string {
   // Escaping grows text; escaping more than `max` characters is never needed.

@@ -3,6 +3,7 @@ import { quotedDirectiveName } from './names';
 import { depthMessage } from '../depth';
 import type { NginxArgument, NginxDirective, NginxFile, NginxParseError } from './ast';
 import { templateActionEnd, isControlAction, usesGoTemplates, isEnvsubstPlaceholder, hasEnvsubstReference } from './template';
+import { quoteToken } from '../../quote';
 
 /**
  * Parses nginx configuration the way nginx 1.22's `ngx_conf_read_token` and `ngx_conf_parse`
@@ -550,7 +551,7 @@ const DIRECTIVE_LIKE = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 function labelOf(name: string, raw: string, args: readonly NginxArgument[]): string {
   // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
   if (name === 'if') return 'if (…)';
-  const shown = args.slice(0, 2).map((arg) => (arg.raw.length > 40 ? `${arg.raw.slice(0, 37)}...` : arg.raw));
+  const shown = args.slice(0, 2).map((arg) => quoteToken(arg.raw));
   return [DIRECTIVE_LIKE.test(raw) ? raw : '…', ...shown, ...(args.length > 2 ? ['…'] : [])].join(' ');
 }
 

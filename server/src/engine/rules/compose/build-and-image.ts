@@ -2,6 +2,7 @@ import { entryOf, spanOf } from '../../parsers/compose/nodes';
 import { services } from '../../parsers/compose/services';
 import { defineRule } from '../rule';
 import { appendServiceKeyEdit } from './serviceEdits';
+import { quoteToken } from '../../quote';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
       const edit = appendServiceKeyEdit(text, service, 'pull_policy', 'build');
       ctx.report({
         span,
-        message: `Service \`${service.name}\` has both \`build:\` and \`image:\` but no \`pull_policy\`: \`docker compose up\` first pulls the image by that name and builds from this source only when the registry has none, so a published image can silently replace your local build. Set \`pull_policy: build\` to always build, or \`pull_policy: missing\`/\`always\` if pulling is meant.`,
+        message: `Service \`${quoteToken(service.name)}\` has both \`build:\` and \`image:\` but no \`pull_policy\`: \`docker compose up\` first pulls the image by that name and builds from this source only when the registry has none, so a published image can silently replace your local build. Set \`pull_policy: build\` to always build, or \`pull_policy: missing\`/\`always\` if pulling is meant.`,
         // Which policy is meant is the user's choice, so the fix is offered, not preferred.
         fixes: edit ? [{ title: 'Add `pull_policy: build`', isPreferred: false, edits: [edit] }] : [],
       });

@@ -3,6 +3,7 @@ import { services } from '../../parsers/compose/services';
 import type { Span } from '../../types';
 import { defineRule } from '../rule';
 import { replicasOf } from './replicas';
+import { quoteToken } from '../../quote';
 
 export default defineRule({
   meta: {
@@ -24,8 +25,8 @@ export default defineRule({
       if (earlier) {
         ctx.report({
           span,
-          message: `Container name \`${name}\` is already used by service \`${earlier.service}\`: container names are unique per Docker host, so Compose fails to create \`${service.name}\` ("Conflict. The container name is already in use"). Give it another name or drop \`container_name\` and let Compose name it.`,
-          related: [{ uri: ctx.document.uri, span: earlier.span, message: `\`${earlier.service}\` is named \`${name}\` here` }],
+          message: `Container name \`${quoteToken(name)}\` is already used by service \`${quoteToken(earlier.service)}\`: container names are unique per Docker host, so Compose fails to create \`${quoteToken(service.name)}\` ("Conflict. The container name is already in use"). Give it another name or drop \`container_name\` and let Compose name it.`,
+          related: [{ uri: ctx.document.uri, span: earlier.span, message: `\`${quoteToken(earlier.service)}\` is named \`${quoteToken(name)}\` here` }],
         });
         continue;
       }
@@ -34,7 +35,7 @@ export default defineRule({
       if (replicas > 1) {
         ctx.report({
           span,
-          message: `Service \`${service.name}\` sets \`container_name\` but runs ${replicas} replicas: a container name must be unique, so Compose refuses to scale it. Drop \`container_name\` to let Compose name each replica.`,
+          message: `Service \`${quoteToken(service.name)}\` sets \`container_name\` but runs ${replicas} replicas: a container name must be unique, so Compose refuses to scale it. Drop \`container_name\` to let Compose name each replica.`,
         });
       }
     }

@@ -4,6 +4,7 @@ import type { ComposeFile } from '../../parsers/compose/ast';
 import { defineRule } from '../rule';
 import { replicasOf } from './replicas';
 import { portsClash, publishedPorts, sharedPort, type PublishedPort } from './publishedPorts';
+import { quoteToken } from '../../quote';
 
 interface Publisher {
   readonly service: string;
@@ -30,16 +31,16 @@ export default defineRule({
         const publisher = { service: service.name, profiles, port };
         const earlier = firstClash(seen, publisher);
         if (earlier) {
-          const who = earlier.service === service.name ? `service \`${service.name}\` publishes it twice` : `services \`${earlier.service}\` and \`${service.name}\` both publish it`;
+          const who = earlier.service === service.name ? `service \`${quoteToken(service.name)}\` publishes it twice` : `services \`${quoteToken(earlier.service)}\` and \`${quoteToken(service.name)}\` both publish it`;
           ctx.report({
             span: port.span,
             message: `Host port ${describe(port, sharedPort(port, earlier.port))} is already published: ${who}. Compose fails at \`up\` with "port is already allocated". Publish another host port, or bind each to a different host IP.`,
-            related: [{ uri: ctx.document.uri, span: earlier.port.span, message: `\`${earlier.service}\` publishes it here` }],
+            related: [{ uri: ctx.document.uri, span: earlier.port.span, message: `\`${quoteToken(earlier.service)}\` publishes it here` }],
           });
         } else if (replicas > 1) {
           ctx.report({
             span: port.span,
-            message: `Service \`${service.name}\` runs ${replicas} replicas but publishes the fixed host port ${describe(port, port.low)}: only the first replica can bind it, the others fail with "port is already allocated". Publish only the container port (Docker picks a host port for each) or put a load balancer in front.`,
+            message: `Service \`${quoteToken(service.name)}\` runs ${replicas} replicas but publishes the fixed host port ${describe(port, port.low)}: only the first replica can bind it, the others fail with "port is already allocated". Publish only the container port (Docker picks a host port for each) or put a load balancer in front.`,
           });
         }
         seen.push(publisher);
@@ -70,5 +71,5 @@ function profilesOf(file: ComposeFile, service: ComposeService): ReadonlySet<str
 }
 
 function describe(port: PublishedPort, number: number): string {
-  return `${number}/${port.protocol}${port.hostIp ? ` on ${port.hostIp}` : ''}`;
+  return `${number}/${port.protocol}${port.hostIp ? ` on ${quoteToken(port.hostIp)}` : ''}`;
 }

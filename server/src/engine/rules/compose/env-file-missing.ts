@@ -6,6 +6,7 @@ import { projectEnvOf } from '../../parsers/compose/projectEnv';
 import { services } from '../../parsers/compose/services';
 import { resolveSibling } from '../../uri';
 import { defineRule } from '../rule';
+import { quoteToken } from '../../quote';
 
 /** One `env_file:` entry: its path node and whether Compose requires the file. */
 interface EnvFileEntry {
@@ -38,13 +39,13 @@ export default defineRule({
       if (ctx.workspace.readText(uri) !== undefined) continue;
       if (ctx.workspace.refusal?.(uri) !== undefined) {
         // It may well exist: what is known is only that its variables cannot be checked.
-        ctx.report({ span, severity: 'warning', message: `The \`env_file\` \`${entry.path}\` of service \`${entry.service}\` is outside the checked tree: it is not read, so its variables are not checked.` });
+        ctx.report({ span, severity: 'warning', message: `The \`env_file\` \`${quoteToken(entry.path)}\` of service \`${quoteToken(entry.service)}\` is outside the checked tree: it is not read, so its variables are not checked.` });
         continue;
       }
       ctx.report({
         span,
-        message: `The \`env_file\` \`${entry.path}\` of service \`${entry.service}\` does not exist: Compose refuses to start ("env file … not found"). Create it, or mark it \`required: false\`.`,
-        fixes: [{ title: `Create \`${path}\``, isPreferred: true, safety: 'choice', fileEdits: [{ uri, edits: [], create: true }] }],
+        message: `The \`env_file\` \`${quoteToken(entry.path)}\` of service \`${quoteToken(entry.service)}\` does not exist: Compose refuses to start ("env file … not found"). Create it, or mark it \`required: false\`.`,
+        fixes: [{ title: `Create \`${quoteToken(path)}\``, isPreferred: true, safety: 'choice', fileEdits: [{ uri, edits: [], create: true }] }],
       });
     }
   },

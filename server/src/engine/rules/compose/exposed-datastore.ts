@@ -7,6 +7,7 @@ import { eolOf, isQuoted, lineAfter } from '../../parsers/compose/yamlText';
 import type { Span, TextEdit } from '../../types';
 import { defineRule } from '../rule';
 import { ALL_INTERFACES } from './publishedPorts';
+import { quoteToken } from '../../quote';
 
 /** Ports of databases and caches that should never face the internet. */
 export const DATASTORE_PORTS: ReadonlyMap<number, string> = new Map([
@@ -54,7 +55,7 @@ export default defineRule({
         const what = DATASTORE_PORTS.get(exposure.port)!;
         ctx.report({
           span,
-          message: `${what} port ${exposure.port} of service \`${service.name}\` is published on all interfaces: anyone who can reach this host can connect to it (Docker's published ports bypass host firewalls such as ufw). Bind it to ${LOOPBACK}, or drop the mapping if only other services use it.`,
+          message: `${what} port ${exposure.port} of service \`${quoteToken(service.name)}\` is published on all interfaces: anyone who can reach this host can connect to it (Docker's published ports bypass host firewalls such as ufw). Bind it to ${LOOPBACK}, or drop the mapping if only other services use it.`,
           fixes: exposure.edit ? [{ title: `Publish on ${LOOPBACK} only`, isPreferred: true, edits: [exposure.edit] }] : [],
         });
       }

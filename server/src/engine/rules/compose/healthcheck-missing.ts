@@ -8,6 +8,7 @@ import { services, type ComposeService } from '../../parsers/compose/services';
 import type { Fix } from '../../types';
 import { defineRule } from '../rule';
 import { insertHealthcheck, knownHealthcheck, writtenEnvironment } from './healthchecks';
+import { quoteToken } from '../../quote';
 
 /** What a service's healthcheck is, following `extends:` within the file. */
 type HealthcheckState = 'defined' | 'disabled' | 'absent' | 'unknowable';
@@ -43,22 +44,22 @@ export default defineRule({
         const known = knownHealthcheck(image, writtenEnvironment(file, target), hasEnvFile);
         const fixes: Fix[] = [];
         const edit = state === 'absent' && known ? insertHealthcheck(file, ctx.document.text, target, known.test) : undefined;
-        if (edit) fixes.push({ title: `Add a ${known!.name} healthcheck to \`${target.name}\``, isPreferred: true, edits: [edit] });
+        if (edit) fixes.push({ title: `Add a ${known!.name} healthcheck to \`${quoteToken(target.name)}\``, isPreferred: true, edits: [edit] });
         const refusal = 'Compose stops with "dependency failed to start: … has no healthcheck configured"';
         let message: string;
         if (state === 'disabled') {
-          message = `\`${target.name}\` disables its healthcheck, so \`condition: service_healthy\` can never be met: ${refusal}.`;
+          message = `\`${quoteToken(target.name)}\` disables its healthcheck, so \`condition: service_healthy\` can never be met: ${refusal}.`;
         } else if (known) {
-          message = `\`${target.name}\` has no healthcheck, and the ${known.name} image (\`${image}\`) defines none, so \`condition: service_healthy\` can never be met: ${refusal}.`;
+          message = `\`${quoteToken(target.name)}\` has no healthcheck, and the ${known.name} image (\`${quoteToken(image ?? '')}\`) defines none, so \`condition: service_healthy\` can never be met: ${refusal}.`;
         } else {
-          const origin = image ? `its image \`${image}\`` : 'its Dockerfile';
-          message = `\`${target.name}\` has no healthcheck in this file, and \`condition: service_healthy\` needs one: unless ${origin} defines a HEALTHCHECK (not knowable from here), ${refusal}.`;
+          const origin = image ? `its image \`${quoteToken(image)}\`` : 'its Dockerfile';
+          message = `\`${quoteToken(target.name)}\` has no healthcheck in this file, and \`condition: service_healthy\` needs one: unless ${origin} defines a HEALTHCHECK (not knowable from here), ${refusal}.`;
         }
         const targetSpan = spanOf(target.keyNode);
         ctx.report({
           span,
           message,
-          related: targetSpan ? [{ uri: ctx.document.uri, span: targetSpan, message: `\`${target.name}\` is defined here` }] : [],
+          related: targetSpan ? [{ uri: ctx.document.uri, span: targetSpan, message: `\`${quoteToken(target.name)}\` is defined here` }] : [],
           fixes,
         });
       }

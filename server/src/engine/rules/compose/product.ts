@@ -19,6 +19,7 @@ import {
   type StackService,
 } from './productStack';
 import { appendListItemEdit, declareEdit } from './serviceEdits';
+import { quoteToken } from '../../quote';
 
 type Report = (finding: Finding) => void;
 
@@ -74,7 +75,7 @@ function checkDatabaseImage({ document, product, requirements, stack, report }: 
     const suggested = major ? database.suggestedImage.replace('{major}', major) : undefined;
     report({
       span,
-      message: `${product.name} needs pgvector, and \`${image}\` does not have it: ${database.reason}.${suggested ? ` Use \`${suggested}\` (the same PostgreSQL ${major}).` : ''}`,
+      message: `${product.name} needs pgvector, and \`${quoteToken(image!)}\` does not have it: ${database.reason}.${suggested ? ` Use \`${suggested}\` (the same PostgreSQL ${major}).` : ''}`,
       fixes: suggested ? [{ title: `Use \`${suggested}\``, isPreferred: true, edits: [{ span, newText: suggested }] }] : [],
     });
   }
@@ -91,7 +92,7 @@ function checkPersistentVolumes({ document, product, requirements, stack, own, r
       report({
         span: keySpan,
         severity: required.severity,
-        message: `Service \`${target.service.name}\` keeps ${required.purpose} in the container (\`${required.target}\`), so it is lost when the container is re-created. The ${product.name} guide mounts the volume \`${required.volume}\` there.`,
+        message: `Service \`${quoteToken(target.service.name)}\` keeps ${required.purpose} in the container (\`${required.target}\`), so it is lost when the container is re-created. The ${product.name} guide mounts the volume \`${required.volume}\` there.`,
         fixes: mountFix(document, target, required.volume, required.target),
       });
     }
@@ -112,7 +113,7 @@ function servicesFor(required: ComposePersistentVolume, stack: readonly StackSer
 /** Mounts `volume` at `path` in the service, declaring the volume when the file does not. */
 function mountFix(document: ParsedDocumentOf<'compose'>, target: StackService, volume: string, path: string): Fix[] {
   const edits = mountEdits(document, target, volume, path);
-  return edits ? [{ title: `Mount the volume \`${volume}\` at \`${path}\``, isPreferred: true, edits }] : [];
+  return edits ? [{ title: `Mount the volume \`${volume}\` at \`${quoteToken(path)}\``, isPreferred: true, edits }] : [];
 }
 
 function checkUploads({ document, product, requirements, own, report }: ProductScope): void {
@@ -130,8 +131,8 @@ function checkUploads({ document, product, requirements, own, report }: ProductS
     if (uploadMount?.targetSpan) {
       report({
         span: uploadMount.targetSpan,
-        message: `This volume is mounted at \`${uploadMount.target}\`, but ${product.name} writes uploads to \`${path}\` (${source}): the files land outside the volume and are lost when the container is re-created.`,
-        fixes: [{ title: `Mount it at \`${path}\``, isPreferred: true, edits: [{ span: uploadMount.targetSpan, newText: path }] }],
+        message: `This volume is mounted at \`${quoteToken(uploadMount.target)}\`, but ${product.name} writes uploads to \`${quoteToken(path)}\` (${source}): the files land outside the volume and are lost when the container is re-created.`,
+        fixes: [{ title: `Mount it at \`${quoteToken(path)}\``, isPreferred: true, edits: [{ span: uploadMount.targetSpan, newText: path }] }],
       });
       continue;
     }
@@ -139,7 +140,7 @@ function checkUploads({ document, product, requirements, own, report }: ProductS
     if (!keySpan) continue;
     report({
       span: keySpan,
-      message: `${product.name} writes uploads to \`${path}\` (${source}), but no volume is mounted there: uploaded files are lost when the container is re-created. The guide mounts the volume \`${uploads.volume}\` at that path.`,
+      message: `${product.name} writes uploads to \`${quoteToken(path)}\` (${source}), but no volume is mounted there: uploaded files are lost when the container is re-created. The guide mounts the volume \`${uploads.volume}\` at that path.`,
       fixes: mountFix(document, service, uploads.volume, path),
     });
   }
@@ -184,15 +185,15 @@ function checkSharedSetting({ document, product, own, report }: ProductScope, sh
       const insertion = written?.includes('$') && entry.service.environment?.insertion ? newSettingText(entry.service.environment.insertion, key, unquote(written), { raw: true }) : undefined;
       report({
         span: keySpan,
-        message: `\`${name}\` does not set ${key}, which \`${other}\` sets: ${product.name}'s ${shared.services.join(' and ')} must share one ${key}, because ${shared.reason}.`,
+        message: `\`${quoteToken(name)}\` does not set ${key}, which \`${quoteToken(other)}\` sets: ${product.name}'s ${shared.services.join(' and ')} must share one ${key}, because ${shared.reason}.`,
         fixes: insertion
-          ? [{ title: `Set ${key} as \`${other}\` does`, isPreferred: true, edits: [{ span: { start: entry.service.environment!.insertAt, end: entry.service.environment!.insertAt }, newText: insertion }] }]
+          ? [{ title: `Set ${key} as \`${quoteToken(other)}\` does`, isPreferred: true, edits: [{ span: { start: entry.service.environment!.insertAt, end: entry.service.environment!.insertAt }, newText: insertion }] }]
           : [],
       });
     } else if (reference.value !== undefined && entry.value !== reference.value && entry.setting) {
       report({
         span: entry.setting.valueSpan,
-        message: `${key} of \`${name}\` differs from \`${other}\`'s: ${product.name}'s ${shared.services.join(' and ')} must share one ${key}, because ${shared.reason}.`,
+        message: `${key} of \`${quoteToken(name)}\` differs from \`${quoteToken(other)}\`'s: ${product.name}'s ${shared.services.join(' and ')} must share one ${key}, because ${shared.reason}.`,
       });
     }
   }
@@ -221,13 +222,13 @@ function checkHealth({ document, product, requirements, own, report }: ProductSc
     }
     if (!health.image || health.image.works || entryOf(file, service.service.value, 'healthcheck')) continue;
     const edit = health.suggestedTest ? insertHealthcheck(file, document.text, service.service, health.suggestedTest) : undefined;
-    const fixes: Fix[] = edit ? [{ title: `Add a healthcheck on \`${health.served[0]}\` to \`${service.service.name}\``, isPreferred: true, edits: [edit] }] : [];
+    const fixes: Fix[] = edit ? [{ title: `Add a healthcheck on \`${health.served[0]}\` to \`${quoteToken(service.service.name)}\``, isPreferred: true, edits: [edit] }] : [];
     const why = `${product.name}'s image has a HEALTHCHECK that never passes: ${health.image.source}`;
     const dependents = healthyDependents(file, service.service.name);
     for (const dependent of dependents) {
       report({
         span: dependent.keySpan,
-        message: `\`${service.service.name}\` never becomes healthy, so \`${dependent.service.name}\` never starts: ${why}. Give \`${service.service.name}\` a healthcheck on \`${health.served[0]}\`.`,
+        message: `\`${quoteToken(service.service.name)}\` never becomes healthy, so \`${quoteToken(dependent.service.name)}\` never starts: ${why}. Give \`${quoteToken(service.service.name)}\` a healthcheck on \`${health.served[0]}\`.`,
         fixes,
       });
     }
@@ -236,7 +237,7 @@ function checkHealth({ document, product, requirements, own, report }: ProductSc
       report({
         span: keySpan,
         severity: 'warning',
-        message: `\`${service.service.name}\` is always reported unhealthy: ${why}. Give it a healthcheck on \`${health.served[0]}\`.`,
+        message: `\`${quoteToken(service.service.name)}\` is always reported unhealthy: ${why}. Give it a healthcheck on \`${health.served[0]}\`.`,
         fixes,
       });
     }

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { loadComposeSpecSchema } from '../../parsers/compose/composeSpecSchema';
+import { quoteToken } from '../../quote';
 import { closestName } from './closest';
 import { choiceLists, type ComposeSpecValidators } from './composeSpecAjv';
 
@@ -145,17 +146,17 @@ function unknownKey(path: DataPath, key: string, parent: JsonSchema | undefined,
     return {
       path: keyPath,
       at: 'key',
-      message: `\`${key}\` is not a valid ${kind} name: use only letters, digits, \`.\`, \`_\` and \`-\`.`,
+      message: `\`${quoteToken(key)}\` is not a valid ${kind} name: use only letters, digits, \`.\`, \`_\` and \`-\`.`,
     };
   }
   const where = path.length === 0 ? 'at the top level' : `in ${describe(path)}`;
   const present = typeof data === 'object' && data !== null ? new Set(Object.keys(data)) : new Set<string>();
   const suggestion = closestName(key, properties.filter((property) => !present.has(property)));
-  if (suggestion) return { path: keyPath, at: 'key', message: `Unknown key \`${key}\` ${where}: did you mean \`${suggestion}\`?`, rename: suggestion };
+  if (suggestion) return { path: keyPath, at: 'key', message: `Unknown key \`${quoteToken(key)}\` ${where}: did you mean \`${suggestion}\`?`, rename: suggestion };
   return {
     path: keyPath,
     at: 'key',
-    message: `Unknown key \`${key}\` ${where}: the Compose Specification does not define it here (custom keys must start with \`x-\`).`,
+    message: `Unknown key \`${quoteToken(key)}\` ${where}: the Compose Specification does not define it here (custom keys must start with \`x-\`).`,
   };
 }
 
@@ -245,16 +246,16 @@ export function describe(path: DataPath): string {
   if (path.length === 0) return 'the file';
   const kind = SECTION_KINDS[String(path[0])];
   if (kind && path.length >= 2) {
-    const owner = `${kind} \`${String(path[1])}\``;
+    const owner = `${kind} \`${quoteToken(String(path[1]))}\``;
     return path.length === 2 ? owner : `${dotted(path.slice(2))} of ${owner}`;
   }
-  return path.length === 1 ? `top-level \`${String(path[0])}\`` : dotted(path);
+  return path.length === 1 ? `top-level \`${quoteToken(String(path[0]))}\`` : dotted(path);
 }
 
 function dotted(path: DataPath): string {
   const last = path[path.length - 1];
   if (path.length > 1 && /^\d+$/.test(String(last))) return `item ${Number(last) + 1} of ${dotted(path.slice(0, -1))}`;
-  return `\`${path.map(String).join('.')}\``;
+  return `\`${path.map((segment) => quoteToken(String(segment))).join('.')}\``;
 }
 
 function capitalize(text: string): string {

@@ -48,12 +48,12 @@ export default defineRule({
       seen.add(id);
       const suggestion = closestName(reference.name, declarations.names[reference.section]);
       const fixes: Fix[] = [];
-      if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edits: [{ span: reference.span, newText: suggestion }] });
+      if (suggestion) fixes.push({ title: `Change to \`${quoteToken(suggestion)}\``, edits: [{ span: reference.span, newText: suggestion }] });
       const declare = reference.section === 'volumes' || reference.section === 'networks' ? declareEdit(file, ctx.document.text, reference.section, reference.name) : undefined;
       if (declare) fixes.push({ title: `Declare \`${quoteToken(reference.name)}\` under top-level \`${reference.section}:\``, edits: [declare] });
       const hint =
         reference.section === 'volumes'
-          ? ' Declare it, or write a path (`./' + reference.name + '`) for a bind mount.'
+          ? ` Declare it, or write a path (\`./${quoteToken(reference.name)}\`) for a bind mount.`
           : reference.section === 'services' && reference.usage.includes('extends')
             ? ' If it is in another file, add `file:`.'
             : '';
@@ -64,7 +64,7 @@ export default defineRule({
         : '';
       ctx.report({
         span: reference.span,
-        message: `${reference.usage} \`${quoteToken(reference.name)}\`, which is not ${SECTION_TEXT[reference.section]}.${suggestion ? ` Did you mean \`${suggestion}\`?` : hint}${absentNote}`,
+        message: `${reference.usage} \`${quoteToken(reference.name)}\`, which is not ${SECTION_TEXT[reference.section]}.${suggestion ? ` Did you mean \`${quoteToken(suggestion)}\`?` : hint}${absentNote}`,
         ...(sectionAbsent ? { severity: 'warning' as const } : {}),
         fixes,
       });

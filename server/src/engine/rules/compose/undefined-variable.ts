@@ -8,6 +8,7 @@ import type { Fix, RelatedLocation } from '../../types';
 import { basename, resolveSibling } from '../../uri';
 import { appendLinesEdit, copiedValue, exampleOf } from '../env/example';
 import { defineRule, type RuleWorkspace } from '../rule';
+import { quoteToken } from '../../quote';
 
 export default defineRule({
   meta: {
@@ -32,23 +33,23 @@ export default defineRule({
       const where = env.text === undefined ? 'there is no `.env` beside this compose file' : '`.env` beside this compose file does not set it';
       let message: string;
       if (value === '' && reference.operator === ':?') {
-        message = `\`${name}\` is empty in \`.env\`, and \`\${${name}:?…}\` requires a value: Compose refuses to start.`;
+        message = `\`${quoteToken(name)}\` is empty in \`.env\`, and \`\${${quoteToken(name)}:?…}\` requires a value: Compose refuses to start.`;
       } else if (required) {
-        message = `\`${name}\` is required (\`${reference.operator}\`) but ${where}: Compose refuses to start unless the shell sets it.`;
+        message = `\`${quoteToken(name)}\` is required (\`${reference.operator}\`) but ${where}: Compose refuses to start unless the shell sets it.`;
       } else {
-        message = `\`${name}\` has no default and ${where}: Compose substitutes an empty string (with a warning) unless the shell sets it.`;
+        message = `\`${quoteToken(name)}\` has no default and ${where}: Compose substitutes an empty string (with a warning) unless the shell sets it.`;
       }
       const related: RelatedLocation[] = [];
       const definedIn = envFileSources.get(name);
       if (definedIn) {
         message += ` It is set in \`${basename(definedIn.uri)}\`, an \`env_file:\` — but Compose reads \`env_file:\` only for the container's environment, never for \`\${…}\` in the compose file.`;
-        if (definedIn.span) related.push({ uri: definedIn.uri, span: definedIn.span, message: `\`${name}\` is set here, for the container only` });
+        if (definedIn.span) related.push({ uri: definedIn.uri, span: definedIn.span, message: `\`${quoteToken(name)}\` is set here, for the container only` });
       }
       if (value === undefined && example === null) example = exampleOf(env.uri, ctx.workspace);
       const documented = value === undefined ? example?.entries.get(name) : undefined;
       if (example && documented) {
         message += ` \`${example.name}\` lists it: copy it from there.`;
-        related.push({ uri: example.uri, span: documented.keySpan, message: `\`${name}\` is listed here` });
+        related.push({ uri: example.uri, span: documented.keySpan, message: `\`${quoteToken(name)}\` is listed here` });
       }
       const fixes: Fix[] = value === undefined ? [addToEnvFix(env, name, example && documented ? copiedValue(example, documented, ctx.product) : '')] : [];
       ctx.report({ span: reference.span, message, ...(required ? { severity: 'error' } : {}), related, fixes });
@@ -91,7 +92,7 @@ function isReported(reference: VariableReference, all: readonly VariableReferenc
 function addToEnvFix(env: ProjectEnv, name: string, value: string): Fix {
   return {
     // The title names the key only: the value may be a credential copied from the example.
-    title: value === '' ? `Add \`${name}=\` to .env` : `Add \`${name}\` to .env with the example's value`,
+    title: value === '' ? `Add \`${quoteToken(name)}=\` to .env` : `Add \`${quoteToken(name)}\` to .env with the example's value`,
     isPreferred: true,
     // An empty value to fill in, in another file.
     safety: 'choice',

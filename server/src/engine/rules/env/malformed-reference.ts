@@ -66,8 +66,8 @@ function malformedIn(text: string, entry: EnvEntry, secret: boolean): Finding[] 
         span: { start: offset, end: nameEnd + 1 },
         message: secret
           ? `A \`$NAME}\` in the value of ${quoteToken(entry.key)} has a closing brace but no opening one: docker compose and dotenv-expand expand \`$NAME\` and keep the \`}\`. Write \`\${NAME}\`, or single-quote the value if the \`$\` is literal.`
-          : `\`$${name[0]}}\` has a closing brace but no opening one: docker compose and dotenv-expand expand \`$${name[0]}\` and keep the \`}\`. Write \`\${${name[0]}}\`.`,
-        fixes: [{ title: `Write \`\${${secret ? '…' : name[0]}}\``, isPreferred: false, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: '{' }] }],
+          : `\`$${quoteToken(name[0])}}\` has a closing brace but no opening one: docker compose and dotenv-expand expand \`$${quoteToken(name[0])}\` and keep the \`}\`. Write \`\${${quoteToken(name[0])}}\`.`,
+        fixes: [{ title: `Write \`\${${secret ? '…' : quoteToken(name[0])}}\``, isPreferred: false, edits: [{ span: { start: offset + 1, end: offset + 1 }, newText: '{' }] }],
       });
     }
     offset = nameEnd - 1;
@@ -83,7 +83,7 @@ function checkBraced(text: string, entry: EnvEntry, dollar: number, end: number,
   NAME.lastIndex = open + 1;
   const name = NAME.exec(text);
   const nameEnd = name ? open + 1 + name[0].length : open + 1;
-  const shownName = secret || !name ? 'NAME' : name[0];
+  const shownName = secret || !name ? 'NAME' : quoteToken(name[0]);
   if (!closed) {
     OPERATOR.lastIndex = nameEnd;
     // `${BAR` at the end of the value or before a character no name has: the brace is plainly missing there.
@@ -96,7 +96,7 @@ function checkBraced(text: string, entry: EnvEntry, dollar: number, end: number,
     return nameEnd - 1;
   }
   if (name && (text[nameEnd] === '}' || startsOperator(text, nameEnd))) return close;
-  const what = close === open + 1 ? '`${}` names no variable' : secret ? `A \`\${…}\` in the value of ${quoteToken(entry.key)} holds no valid variable name` : `\`${text.slice(dollar, close + 1)}\` is not a valid substitution`;
+  const what = close === open + 1 ? '`${}` names no variable' : secret ? `A \`\${…}\` in the value of ${quoteToken(entry.key)} holds no valid variable name` : `\`${quoteToken(text.slice(dollar, close + 1))}\` is not a valid substitution`;
   findings.push({
     span: { start: dollar, end: close + 1 },
     message: `${what}: docker compose refuses the file ("invalid interpolation format"), and dotenv-expand ${name ? `expands only \`$${shownName}\` and keeps the rest` : close === open + 1 ? 'keeps it as written' : 'reads it by its own, looser rules'}. A name is letters, digits and \`_\`, not starting with a digit; \`:-\`, \`-\`, \`:?\`, \`?\`, \`:+\` or \`+\` may follow it.`,

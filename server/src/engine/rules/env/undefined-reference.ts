@@ -36,7 +36,7 @@ export const undefinedReference = defineRule({
         if (reference.hasFallback || defined.has(reference.name) || KNOWN_ENVIRONMENT.has(reference.name)) continue;
         const message = isSecretKey(entry.key, product)
           ? `The value of ${quoteToken(entry.key)} contains a $ reference to a variable that no line of this file defines: docker compose and dotenv-expand replace it with an empty string. If the $ is literal, put the value in single quotes.`
-          : `${reference.name} is not defined in this file: docker compose and dotenv-expand replace \${${reference.name}} with an empty string (dotenv alone does not expand it). Define it, give a default (\${${reference.name}:-value}), or single-quote the value if the $ is literal.`;
+          : `${quoteToken(reference.name)} is not defined in this file: docker compose and dotenv-expand replace \${${quoteToken(reference.name)}} with an empty string (dotenv alone does not expand it). Define it, give a default (\${${quoteToken(reference.name)}:-value}), or single-quote the value if the $ is literal.`;
         report({ span: reference.span, message });
       }
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /**
  * `location /files { alias /data/; }`: nginx replaces the matched prefix `/files` with `/data/`,
@@ -28,9 +29,9 @@ export const aliasTraversal = defineRule({
         if (!target || !target.value.endsWith('/')) continue;
         context.report({
           span: prefix.span,
-          message: `\`location ${prefix.raw}\` has no trailing \`/\` but its \`alias ${target.raw}\` has one: a request for \`${prefix.value}../\` maps to \`${target.value}../\` and escapes the aliased folder.`,
+          message: `\`location ${quoteToken(prefix.raw)}\` has no trailing \`/\` but its \`alias ${quoteToken(target.raw)}\` has one: a request for \`${quoteToken(prefix.value)}../\` maps to \`${quoteToken(target.value)}../\` and escapes the aliased folder.`,
           related: [{ uri: context.document.uri, span: target.span, message: 'the alias ends in `/`' }],
-          fixes: [{ title: `Change the location to \`${prefix.value}/\``, isPreferred: true, edits: [{ span: { start: prefix.span.end - (prefix.quote ? 1 : 0), end: prefix.span.end - (prefix.quote ? 1 : 0) }, newText: '/' }] }],
+          fixes: [{ title: `Change the location to \`${quoteToken(prefix.value)}/\``, isPreferred: true, edits: [{ span: { start: prefix.span.end - (prefix.quote ? 1 : 0), end: prefix.span.end - (prefix.quote ? 1 : 0) }, newText: '/' }] }],
         });
       }
     });

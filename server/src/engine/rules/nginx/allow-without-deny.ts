@@ -4,6 +4,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { firstOnLine, indentAt, lineEnd } from './support/edits';
 import { effective, scopeChain, scopeOf, type Scope, type ScopedDirective } from './support/scopes';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /** The blocks `allow` and `deny` stand in (ngx_http_access_module, ngx_stream_access_module). */
 const ACCESS_BLOCKS = new Set(['http', 'server', 'location', 'limit_except', 'stream']);
@@ -43,11 +44,11 @@ function checkBlock(context: RuleContext<'nginx'>, block: NginxDirective, parent
   const own = allows.filter((entry) => entry.uri === document.uri && block.block!.children.includes(entry.directive));
   const marked = own[own.length - 1];
   const chain = scopeChain(block, parents, document.ast.directives, document.uri, workspace);
-  const subject = allows.length === 1 ? `\`allow ${allows[0]!.directive.args.map((arg) => arg.raw).join(' ')}\` restricts` : `these ${allows.length} \`allow\` lines restrict`;
+  const subject = allows.length === 1 ? `\`allow ${quoteToken(allows[0]!.directive.args.map((arg) => arg.raw).join(' '))}\` restricts` : `these ${allows.length} \`allow\` lines restrict`;
   context.report({
     span: marked ? marked.directive.span : block.nameSpan,
     message:
-      `No \`deny all\` follows the \`allow\` rules of \`${block.name}\`: nginx checks access rules in order and lets through every address that matches none, so ${subject} nothing.` +
+      `No \`deny all\` follows the \`allow\` rules of \`${quoteToken(block.name)}\`: nginx checks access rules in order and lets through every address that matches none, so ${subject} nothing.` +
       `${inheritedDenyAll(chain)}${satisfyAny(chain)} Add \`deny all;\` after them.`,
     fixes: denyAllFix(context, block, rules),
   });
@@ -70,7 +71,7 @@ function inheritedDenyAll(chain: readonly Scope[]): string {
     const rules = accessRules(scope);
     if (rules.length === 0) continue;
     if (!rules.some((entry) => entry.directive.name === 'deny' && coversAll(entry))) return '';
-    const where = scope.owner ? `\`${scope.owner.name}\`` : 'the top level';
+    const where = scope.owner ? `\`${quoteToken(scope.owner.name)}\`` : 'the top level';
     return ` The \`deny all\` of ${where} does not apply here: a block with access rules of its own inherits none.`;
   }
   return '';

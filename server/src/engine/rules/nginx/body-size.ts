@@ -9,6 +9,7 @@ import { rootContextsOf } from './support/fileContext';
 import { forEachDirective } from './support/visit';
 import { replaceArgument } from './support/fixes';
 import { effective, hasUnknownInclude, scopeChain } from './support/scopes';
+import { quoteToken } from '../../quote';
 
 /** nginx's default `client_max_body_size`. */
 const DEFAULT_BODY_SIZE = 1024 * 1024;
@@ -54,7 +55,7 @@ export const bodySize = defineRule({
         const edit: TextEdit = editable ? replaceArgument(editable, raised) : insertIntoBlock(document.text, document.lines.eol, directive, [`client_max_body_size ${raised};`], anchor);
         context.report({
           span: editable ? editable.span : directive.nameSpan,
-          message: `${editable ? `\`client_max_body_size ${editable.raw}\`` : "nginx's default `client_max_body_size` of 1m"} rejects uploads with 413 Request Entity Too Large, but ${describe}.`,
+          message: `${editable ? `\`client_max_body_size ${quoteToken(editable.raw)}\`` : "nginx's default `client_max_body_size` of 1m"} rejects uploads with 413 Request Entity Too Large, but ${describe}.`,
           ...(limit.related ? { related: [limit.related] } : {}),
           fixes: [{ title: `Raise \`client_max_body_size\` to ${raised}`, isPreferred: true, edits: [edit] }],
         });
@@ -68,7 +69,7 @@ export const bodySize = defineRule({
         if (!last || !arg || reportedSizes.has(last) || bytes === undefined || bytes === 0 || bytes >= limit.bytes) return;
         context.report({
           span: arg.span,
-          message: `\`client_max_body_size ${arg.raw}\` rejects uploads to this location with 413 Request Entity Too Large, but ${describe}.`,
+          message: `\`client_max_body_size ${quoteToken(arg.raw)}\` rejects uploads to this location with 413 Request Entity Too Large, but ${describe}.`,
           ...(limit.related ? { related: [limit.related] } : {}),
           fixes: [{ title: `Raise \`client_max_body_size\` to ${raised}`, isPreferred: true, edits: [replaceArgument(arg, raised)] }],
         });

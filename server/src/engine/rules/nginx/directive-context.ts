@@ -7,6 +7,7 @@ import { defineRule } from '../rule';
 import { insertLineBefore, removalSpan } from './support/edits';
 import { describeRoot, type NginxDocument } from './support/fileContext';
 import { isTemplated, visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /**
  * A directive where nginx does not accept it (`limit_req_zone` inside `server`), for every
@@ -31,7 +32,7 @@ export const directiveContext = defineRule({
       if (name !== undefined && !contextNamed(name)) {
         context.report({
           span: comment.span,
-          message: `Unknown context \`${name}\` in this deploy-doctor comment: use main, events, http, server, location, if, upstream, limit_except, stream or mail.`,
+          message: `Unknown context \`${quoteToken(name)}\` in this deploy-doctor comment: use main, events, http, server, location, if, upstream, limit_except, stream or mail.`,
           severity: 'warning',
         });
       }

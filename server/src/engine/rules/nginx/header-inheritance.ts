@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { rootContextsOf } from './support/fileContext';
 import { forEachDirective } from './support/visit';
 import { effective, effectiveList, scopeChain, scopeOf, type Scope, type ScopedDirective } from './support/scopes';
+import { quoteToken } from '../../quote';
 
 const BLOCKS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
 
@@ -82,9 +83,9 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
   context.report({
     span: first.uri === document.uri ? first.directive.nameSpan : directive.nameSpan,
     message:
-      `This \`${name}\` stops \`${label(directive)}\` from inheriting ${names.length === 1 ? `the ${nouns[0]}` : `${names.length} ${nouns[1]}`} set in ${from}: ${names.map((key) => `\`${key}\``).join(', ')}. ` +
+      `This \`${name}\` stops \`${label(directive)}\` from inheriting ${names.length === 1 ? `the ${nouns[0]}` : `${names.length} ${nouns[1]}`} set in ${from}: ${names.map((key) => `\`${quoteToken(key)}\``).join(', ')}. ` +
       `nginx inherits \`${name}\` only into blocks that set none; repeat them here, or move them all into a snippet included in both.`,
-    related: dropped.map((entry) => ({ uri: entry.uri, span: entry.directive.span, message: `\`${shownKey(entry)}\` does not apply to \`${label(directive)}\`` })),
+    related: dropped.map((entry) => ({ uri: entry.uri, span: entry.directive.span, message: `\`${quoteToken(shownKey(entry))}\` does not apply to \`${label(directive)}\`` })),
   });
 }
 
@@ -107,6 +108,5 @@ function keyOf(entry: ScopedDirective): string {
 function label(directive: NginxDirective): string {
   // An `if` condition may compare a credential (`$http_authorization = "Bearer …"`).
   if (directive.name === 'if') return 'if (…)';
-  const text = [directive.name, ...directive.args.map((arg) => arg.raw)].join(' ');
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return quoteToken([directive.name, ...directive.args.map((arg) => arg.raw)].join(' '));
 }

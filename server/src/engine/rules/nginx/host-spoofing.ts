@@ -2,6 +2,7 @@ import type { NginxArgument, NginxDirective } from '../../parsers/nginx/ast';
 import { defineRule } from '../rule';
 import { inHostPart, variablesIn } from './support/requestVariables';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const ABSOLUTE = /^(?:https?:\/\/|\$scheme)/;
@@ -31,7 +32,7 @@ export const hostSpoofing = defineRule({
         const plain = use.name === 'http_host';
         context.report({
           span: use.span,
-          message: `\`${written}\` is the ${header} header exactly as the client sent it (any name, or empty when it is missing), used for ${place.what}; \`$host\` is the validated host name, or the server's own name when the header is missing.`,
+          message: `\`${quoteToken(written)}\` is the ${header} header exactly as the client sent it (any name, or empty when it is missing), used for ${place.what}; \`$host\` is the validated host name, or the server's own name when the header is missing.`,
           fixes: plain ? [{ title: 'Use `$host` (it drops the port the client sent)', isPreferred: false, safety: 'choice', edits: [{ span: use.span, newText: use.braced ? '${host}' : '$host' }] }] : [],
         });
       }

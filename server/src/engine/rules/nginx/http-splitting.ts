@@ -4,6 +4,7 @@ import { defineRule } from '../rule';
 import { CR } from './support/regexGroups';
 import { describeLineBreaks, innerText, requestVariablesOf, variablesIn, type Taint } from './support/requestVariables';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 const ABSOLUTE = /^(?:https?:\/\/|\$scheme)/;
@@ -38,7 +39,7 @@ export const httpSplitting = defineRule({
           const written = text.slice(use.span.start, use.span.end);
           context.report({
             span: use.span,
-            message: `\`${written}\` is ${taint.origin} and can hold ${describeLineBreaks(taint.lineBreaks)} (\`%0d%0a\` in the request): used in ${checked.what}, it lets a client add headers of its own or split the ${directive.name === 'proxy_set_header' ? 'request to the upstream' : 'response'}.`,
+            message: `\`${quoteToken(written)}\` is ${taint.origin} and can hold ${describeLineBreaks(taint.lineBreaks)} (\`%0d%0a\` in the request): used in ${checked.what}, it lets a client add headers of its own or split the ${directive.name === 'proxy_set_header' ? 'request to the upstream' : 'response'}.`,
             fixes: narrowingFix(taint),
           });
         }
@@ -52,9 +53,9 @@ function headerValues(directive: NginxDirective): { values: NginxArgument[]; wha
   const args = directive.args;
   switch (directive.name) {
     case 'add_header':
-      return args.length >= 2 ? { values: [args[1]!], what: `the \`${args[0]!.value}\` response header` } : undefined;
+      return args.length >= 2 ? { values: [args[1]!], what: `the \`${quoteToken(args[0]!.value)}\` response header` } : undefined;
     case 'proxy_set_header':
-      return args.length >= 2 ? { values: [args[1]!], what: `the \`${args[0]!.value}\` header sent upstream` } : undefined;
+      return args.length >= 2 ? { values: [args[1]!], what: `the \`${quoteToken(args[0]!.value)}\` header sent upstream` } : undefined;
     case 'return':
       if (args.length === 2 && REDIRECT_CODES.has(args[0]!.value)) return { values: [args[1]!], what: 'the `Location` of the redirect' };
       if (args.length === 1 && ABSOLUTE.test(args[0]!.value)) return { values: [args[0]!], what: 'the `Location` of the redirect' };
@@ -82,5 +83,5 @@ function narrowingFix(taint: Taint): Fix[] {
   const body = pattern.value.slice(group.start, group.end);
   if (!DOT_RUN.test(body)) return [];
   const start = pattern.span.start + (pattern.quote ? 1 : 0) + group.start;
-  return [{ title: `Narrow the capture \`(${body})\` to \`[^\\r\\n]${body.slice(1)}\` so it cannot hold a CR`, isPreferred: false, safety: 'choice', edits: [{ span: { start, end: start + 1 }, newText: '[^\\r\\n]' }] }];
+  return [{ title: `Narrow the capture \`(${quoteToken(body)})\` to \`[^\\r\\n]${quoteToken(body.slice(1))}\` so it cannot hold a CR`, isPreferred: false, safety: 'choice', edits: [{ span: { start, end: start + 1 }, newText: '[^\\r\\n]' }] }];
 }

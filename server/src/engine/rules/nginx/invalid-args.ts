@@ -6,6 +6,7 @@ import { entriesOf } from '../../parsers/nginx/reference';
 import { defineRule, type RuleContext } from '../rule';
 import { mergedStatement } from './support/merged';
 import { isTemplated, visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /**
  * Arguments nginx refuses: a count no documented form takes (`proxy_buffering on off;`), a value
@@ -49,7 +50,7 @@ function checkDirective(context: RuleContext<'nginx'>, directive: NginxDirective
     return;
   }
   const arg = directive.args[problem.index]!;
-  const shown = mayQuote(directive, problem.index) ? ` \`${arg.raw}\`` : '';
+  const shown = mayQuote(directive, problem.index) ? ` \`${quoteToken(arg.raw)}\`` : '';
   context.report({
     span: arg.span,
     message:

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /** Entries of a `map` block that are parameters, not source values. */
 const MAP_PARAMETERS = new Set(['default', 'hostnames', 'volatile', 'include']);
@@ -23,7 +24,7 @@ export const mapDefault = defineRule({
       const [source, result] = directive.args;
       context.report({
         span: { start: directive.nameSpan.start, end: result!.span.end },
-        message: `\`map ${source!.raw} ${result!.raw}\` has no \`default\`: a value that matches none of its entries sets \`${result!.raw}\` to an empty string. Add \`default …;\` to say what it should be.`,
+        message: `\`map ${quoteToken(source!.raw)} ${quoteToken(result!.raw)}\` has no \`default\`: a value that matches none of its entries sets \`${quoteToken(result!.raw)}\` to an empty string. Add \`default …;\` to say what it should be.`,
       });
     });
   },

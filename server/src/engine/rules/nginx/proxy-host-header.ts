@@ -7,6 +7,7 @@ import { rootContextsOf } from './support/fileContext';
 import { nginxFilesOf } from './support/includes';
 import { hasUnknownInclude, headerValue, scopeChain, type Scope, type ScopedDirective } from './support/scopes';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /** The blocks `proxy_pass` stands in. */
 const PROXY_BLOCKS = new Set(['location', 'if', 'limit_except']);
@@ -83,7 +84,7 @@ function checkProxyPass(context: RuleContext<'nginx'>, proxyPass: NginxDirective
   context.report({
     span: target.span,
     message:
-      `nginx sends \`Host: ${target.host}\` to this upstream (its default, \`$proxy_host\`): no \`proxy_set_header Host\` is in effect here.${lostHost(chain, headers?.scope)} ` +
+      `nginx sends \`Host: ${quoteToken(target.host)}\` to this upstream (its default, \`$proxy_host\`): no \`proxy_set_header Host\` is in effect here.${lostHost(chain, headers?.scope)} ` +
       'An upstream that picks its site or checks allowed host names by the `Host` header rejects or mis-routes that name, and links it builds point to it; `proxy_set_header Host $host;` passes on the name the client asked for.',
     fixes: hostFix(context, proxyPass, chain, headers?.scope),
   });
@@ -116,7 +117,7 @@ function lostHost(chain: readonly Scope[], own: Scope | undefined): string {
   if (!own) return '';
   const outer = headerLevel(chain.slice(chain.indexOf(own) + 1));
   if (!outer?.setsHost) return '';
-  const where = outer.scope.owner ? `\`${outer.scope.owner.name}\`` : 'the top level';
+  const where = outer.scope.owner ? `\`${quoteToken(outer.scope.owner.name)}\`` : 'the top level';
   return ` The \`proxy_set_header Host\` of ${where} does not apply: \`${own.owner?.name ?? 'this block'}\` sets \`proxy_set_header\` lines of its own, and nginx then inherits none.`;
 }
 

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import { insertIntoLocation, locationHeader, ownedHere, replaceArgument } from './support/fixes';
 import { effective, hasUnknownInclude } from './support/scopes';
 import { streamingLocations } from './support/streaming';
+import { quoteToken } from '../../quote';
 
 /**
  * A location that proxies Server-Sent Events while nginx buffers the upstream's responses
@@ -30,8 +31,8 @@ export const sseBuffering = defineRule({
       const state = !buffering
         ? 'nginx buffers by default (`proxy_buffering on`)'
         : buffering.scope === location.chain[0]
-          ? `it sets \`proxy_buffering ${value?.raw ?? ''}\``
-          : `it inherits \`proxy_buffering ${value?.raw ?? ''}\` from ${buffering.scope.owner ? `\`${buffering.scope.owner.name}\`` : 'the top level'}`;
+          ? `it sets \`proxy_buffering ${quoteToken(value?.raw ?? '')}\``
+          : `it inherits \`proxy_buffering ${quoteToken(value?.raw ?? '')}\` from ${buffering.scope.owner ? `\`${quoteToken(buffering.scope.owner.name)}\`` : 'the top level'}`;
       context.report({
         span: editable ? editable.span : locationHeader(location),
         message: `\`${location.label}\` proxies a Server-Sent Events stream (${sse.why}), but ${state}: events reach the browser late and in bursts, or only when the stream ends. Set \`proxy_buffering off\`.`,

@@ -4,6 +4,7 @@ import { defineRule } from '../rule';
 import { insertIntoLocation, locationHeader, ownedHere, replaceArgument } from './support/fixes';
 import { effective, effectiveList, hasUnknownInclude, headerValue } from './support/scopes';
 import { streamingLocations } from './support/streaming';
+import { quoteToken } from '../../quote';
 
 /** nginx's default `proxy_read_timeout`. */
 const DEFAULT_READ_TIMEOUT = 60;
@@ -35,7 +36,7 @@ export const sseConnection = defineRule({
       const version = effective(location.chain, 'proxy_http_version');
       const versionArg = version?.found.directive.args[0];
       if (versionArg?.value !== '1.1') {
-        missing.push(version ? `\`proxy_http_version ${versionArg?.raw ?? ''}\`` : 'no `proxy_http_version 1.1` (nginx uses HTTP/1.0 upstream)');
+        missing.push(version ? `\`proxy_http_version ${quoteToken(versionArg?.raw ?? '')}\`` : 'no `proxy_http_version 1.1` (nginx uses HTTP/1.0 upstream)');
         if (ownedHere(document, location, version?.found) && versionArg) edits.push(replaceArgument(versionArg, '1.1'));
         else inserts.push('proxy_http_version 1.1;');
       }
@@ -47,7 +48,7 @@ export const sseConnection = defineRule({
         if (!connection || (connection.value !== '' && !connection.value.startsWith('$'))) {
           const shadowed = !connection && headerValue(location.chain.flatMap((scope) => scope.named('proxy_set_header')), 'Connection') !== undefined;
           const why = shadowed ? ' (the one in an enclosing block does not apply: nginx inherits `proxy_set_header` only into blocks that set none)' : '';
-          missing.push(connection ? `\`Connection ${connection.entry.directive.args[1]!.raw}\` instead of \`Connection ''\`` : `no \`proxy_set_header Connection ''\`${why}`);
+          missing.push(connection ? `\`Connection ${quoteToken(connection.entry.directive.args[1]!.raw)}\` instead of \`Connection ''\`` : `no \`proxy_set_header Connection ''\`${why}`);
           const arg = connection?.entry.directive.args[1];
           if (arg && ownedHere(document, location, connection.entry)) edits.push({ span: arg.span, newText: "''" });
           else inserts.push("proxy_set_header Connection '';");
@@ -73,7 +74,7 @@ export const sseConnection = defineRule({
       const here = ownedHere(document, location, timeout?.found) && timeoutArg ? timeoutArg : undefined;
       context.report({
         span: here ? here.span : locationHeader(location),
-        message: `\`${location.label}\` closes streams after ${timeoutArg ? `\`proxy_read_timeout ${timeoutArg.raw}\`` : "nginx's default 60s"} of upstream silence; ${product!.name} needs at least ${minimum}s, or long answers are cut off.`,
+        message: `\`${location.label}\` closes streams after ${timeoutArg ? `\`proxy_read_timeout ${quoteToken(timeoutArg.raw)}\`` : "nginx's default 60s"} of upstream silence; ${product!.name} needs at least ${minimum}s, or long answers are cut off.`,
         ...severity,
         fixes: [
           {

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { inHostPart, requestVariablesOf, variablesIn } from './support/requestVariables';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 const PASS_DIRECTIVES = new Set(['proxy_pass', 'fastcgi_pass', 'grpc_pass', 'uwsgi_pass', 'scgi_pass']);
 
@@ -28,7 +29,7 @@ export const ssrf = defineRule({
         if (!taint?.host) continue;
         context.report({
           span: use.span,
-          message: `\`${directive.name}\` takes the server to connect to from \`${context.document.text.slice(use.span.start, use.span.end)}\`, which is ${taint.origin}: a client can make nginx connect to any host it names, internal ones included (server-side request forgery).`,
+          message: `\`${quoteToken(directive.name)}\` takes the server to connect to from \`${quoteToken(context.document.text.slice(use.span.start, use.span.end))}\`, which is ${taint.origin}: a client can make nginx connect to any host it names, internal ones included (server-side request forgery).`,
         });
       }
     });

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { nginxFilesOf } from './support/includes';
 import { sourcesOf, thirdPartyModuleOf, type ThirdPartyModule } from './support/thirdParty';
 import { isTemplated, visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /**
  * A directive of a module nginx does not build in (`more_set_headers`, `*_by_lua_block`,
@@ -34,7 +35,7 @@ export const thirdPartyModule = defineRule({
       context.report({
         span: directive.nameSpan,
         message:
-          `\`${directive.name}\` comes from the module ${module.project}${sourcesOf(module)}, which nginx does not build in: ` +
+          `\`${quoteToken(directive.name)}\` comes from the module ${module.project}${sourcesOf(module)}, which nginx does not build in: ` +
           `nginx starts only where it is loaded. Declare it as \`${module.id}\` among the project's nginx modules to silence this.`,
       });
     });

@@ -6,6 +6,7 @@ import { closestName } from './support/closest';
 import { thirdPartyModuleOf } from './support/thirdParty';
 import { nginxFilesOf } from './support/includes';
 import { isTemplated, visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /**
  * A directive no official nginx module defines (the names come from `@nginx/reference-lib`).
@@ -36,8 +37,8 @@ export const unknownDirective = defineRule({
       if (name.startsWith('@') && directive.block) {
         context.report({
           span: directive.nameSpan,
-          message: `Unknown directive \`${name}\`: a named location is written \`location ${name} {\`.`,
-          fixes: [{ title: `Write \`location ${name} {\``, isPreferred: true, edits: [{ span: { start: directive.nameSpan.start, end: directive.nameSpan.start }, newText: 'location ' }] }],
+          message: `Unknown directive \`${quoteToken(name)}\`: a named location is written \`location ${quoteToken(name)} {\`.`,
+          fixes: [{ title: `Write \`location ${quoteToken(name)} {\``, isPreferred: true, edits: [{ span: { start: directive.nameSpan.start, end: directive.nameSpan.start }, newText: 'location ' }] }],
         });
         return;
       }

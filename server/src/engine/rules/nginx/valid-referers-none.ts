@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 /** The `valid_referers` values that let a request through without a Referer anyone must send. */
 const REFERER_ABSENT: Readonly<Record<string, string>> = {
@@ -28,8 +29,8 @@ export const validReferersNone = defineRule({
         const removal = previous ? { start: previous.span.end, end: arg.span.end } : next ? { start: arg.span.start, end: next.span.start } : undefined;
         context.report({
           span: arg.span,
-          message: `\`valid_referers ${arg.value}\` accepts ${passes}: any site can send one (a \`Referrer-Policy: no-referrer\` page does), so \`$invalid_referer\` does not stop it.`,
-          fixes: removal ? [{ title: `Remove \`${arg.value}\` (direct visits without a Referer are then refused too)`, isPreferred: false, safety: 'choice', edits: [{ span: removal, newText: '' }] }] : [],
+          message: `\`valid_referers ${quoteToken(arg.value)}\` accepts ${passes}: any site can send one (a \`Referrer-Policy: no-referrer\` page does), so \`$invalid_referer\` does not stop it.`,
+          fixes: removal ? [{ title: `Remove \`${quoteToken(arg.value)}\` (direct visits without a Referer are then refused too)`, isPreferred: false, safety: 'choice', edits: [{ span: removal, newText: '' }] }] : [],
         });
       });
     });

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { visitDirectives } from './support/visit';
+import { quoteToken } from '../../quote';
 
 const WEAK_PROTOCOL = /^(SSLv2|SSLv3|TLSv1|TLSv1\.1)$/;
 /** Cipher-string words that enable broken suites (OpenSSL names; `DES-CBC3` is 3DES). */
@@ -30,7 +31,7 @@ export const weakTls = defineRule({
           if (!WEAK_PROTOCOL.test(arg.value)) continue;
           context.report({
             span: arg.span,
-            message: `\`${arg.value}\` is a broken protocol version (RFC 8996 deprecates TLS 1.0 and 1.1; SSL is older still): allow only TLSv1.2 and TLSv1.3.`,
+            message: `\`${quoteToken(arg.value)}\` is a broken protocol version (RFC 8996 deprecates TLS 1.0 and 1.1; SSL is older still): allow only TLSv1.2 and TLSv1.3.`,
             fixes: [{ title: 'Use `ssl_protocols TLSv1.2 TLSv1.3`', isPreferred: true, edits: [{ span: { start: first.span.start, end: last.span.end }, newText: 'TLSv1.2 TLSv1.3' }] }],
           });
         }
@@ -52,7 +53,7 @@ export const weakTls = defineRule({
           if (enabled.length === 0) continue;
           context.report({
             span: { start: base + match.index, end: base + match.index + element.length },
-            message: `\`${element}\` enables ${enabled.join(', ')} cipher suites, which are broken; remove it (or exclude the family with \`!${enabled[0]}\`).`,
+            message: `\`${quoteToken(element)}\` enables ${enabled.join(', ')} cipher suites, which are broken; remove it (or exclude the family with \`!${enabled[0]}\`).`,
           });
         }
       }

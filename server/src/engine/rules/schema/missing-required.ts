@@ -5,6 +5,7 @@ import { defineRule } from '../rule';
 import { reportProductChecks } from './productChecks';
 import { checkedGroups, isMissing, missingAnchor, occurrencesOf } from './productSettings';
 import { insertSetting, replaceValue } from './settingEdits';
+import { quoteToken } from '../../quote';
 
 export const schemaMissingRequired = defineRule({
   meta: {
@@ -23,7 +24,7 @@ export const schemaMissingRequired = defineRule({
           if (spec.secret || spec.keyPattern || !isRequired(product, spec, view) || !isMissing(group, spec)) continue;
           const present = occurrencesOf(group, spec)[0];
           const when = describeRequirement(spec.required);
-          const where = group.format === 'compose' ? ` in service \`${group.group.scope ?? ''}\`` : '';
+          const where = group.format === 'compose' ? ` in service \`${quoteToken(group.group.scope ?? '')}\`` : '';
           const reason = spec.requiredReason ? `: ${spec.requiredReason}` : '';
           const value = startingValue(spec);
           const edit = present ? replaceValue(context, group, present, value, spec) : insertSetting(context, group, spec.key, value, spec);

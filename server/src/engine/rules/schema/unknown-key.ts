@@ -107,7 +107,7 @@ function unknownTomlKey(product: ProductDefinition, setting: CheckedSetting): Un
   const suggestion = closest(key, tomlSiblings(product, parentOf(key)));
   const did = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
   return {
-    message: `${product.name} does not read \`${key}\`.${did} ${policy.reason}.`.replace(/\.\.$/, '.'),
+    message: `${product.name} does not read \`${quoteToken(key)}\`.${did} ${policy.reason}.`.replace(/\.\.$/, '.'),
     severity: policy.effect === 'refuses-start' ? 'error' : 'warning',
     suggestion,
   };

@@ -5,6 +5,7 @@ import { defineRule } from '../rule';
 import { checkedGroups, isMissing, missingAnchor, occurrencesOf } from '../schema/productSettings';
 import { insertSetting, replaceValue } from '../schema/settingEdits';
 import { formatLabel } from './analysis';
+import { quoteToken } from '../../quote';
 
 export const secretMissing = defineRule({
   meta: {
@@ -21,7 +22,7 @@ export const secretMissing = defineRule({
       for (const spec of product.settings) {
         if (!spec.secret || spec.keyPattern || !isRequired(product, spec, view) || !isMissing(group, spec)) continue;
         const present = occurrencesOf(group, spec)[0];
-        const where = group.format === 'compose' ? ` in service \`${group.group.scope ?? ''}\`` : '';
+        const where = group.format === 'compose' ? ` in service \`${quoteToken(group.group.scope ?? '')}\`` : '';
         const reason = spec.requiredReason ? `: ${spec.requiredReason}` : '';
         const when = describeRequirement(spec.required);
         const message = `${product.name} needs ${spec.key}${when && when !== 'always' ? ` ${when}` : ''}${where}, and it is ${present ? 'empty' : 'not set'}${reason}.`;

@@ -64,8 +64,8 @@ function checkCompose(document: ParsedDocumentOf<'compose'>, ctx: RuleContext<'c
         span: setting.valueSpan,
         message:
           kind === 'secret'
-            ? `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`
-            : `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${variable}}\`.`,
+            ? `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` has a literal secret in the compose file, which is meant to be committed. Move it to \`.env\` and write \`\${${quoteToken(variable)}}\`.`
+            : `\`${quoteToken(setting.key)}\` of service \`${quoteToken(service)}\` is a URL with a literal password, in a file meant to be committed. Move it to \`.env\` and write \`\${${quoteToken(variable)}}\`.`,
         fixes: [moveToEnvFix(setting, variable, env, added)],
       });
     }
@@ -100,7 +100,7 @@ function moveToEnvFix(setting: SettingOccurrence, variable: string, env: Project
   const eol = text === '' ? '\n' : eolOf(text);
   const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
   return {
-    title: `Move the value to .env as \`${variable}\``,
+    title: `Move the value to .env as \`${quoteToken(variable)}\``,
     isPreferred: true,
     safety: 'secret',
     edits: [{ span: setting.valueSpan, newText: `\${${variable}}` }],

@@ -1,6 +1,7 @@
 import type { NginxArgument, NginxDirective, NginxFile } from '../../../parsers/nginx/ast';
 import type { Span } from '../../../types';
 import { CR, LF, captureGroups, groupLineBreaks, isLiteralAlternation, type CaptureGroup, type LineBreaks } from './regexGroups';
+import { quoteToken } from '../../../quote';
 
 /*
  * Which nginx variables in an argument carry what the client sent, and what they can carry.
@@ -143,9 +144,9 @@ export class RequestVariables {
       case 'host':
         return undefined;
     }
-    if (name.startsWith('arg_')) return { lineBreaks: 0, host: true, origin: `the \`${name.slice(4)}\` query argument` };
-    if (name.startsWith('http_')) return { lineBreaks: 0, host: true, origin: `the \`${headerName(name.slice(5))}\` request header` };
-    if (name.startsWith('cookie_')) return { lineBreaks: 0, host: true, origin: `the \`${name.slice(7)}\` cookie` };
+    if (name.startsWith('arg_')) return { lineBreaks: 0, host: true, origin: `the \`${quoteToken(name.slice(4))}\` query argument` };
+    if (name.startsWith('http_')) return { lineBreaks: 0, host: true, origin: `the \`${quoteToken(headerName(name.slice(5)))}\` request header` };
+    if (name.startsWith('cookie_')) return { lineBreaks: 0, host: true, origin: `the \`${quoteToken(name.slice(7))}\` cookie` };
     if (DIGITS.test(name)) return this.numberedCapture(Number(name), site, depth);
     let taint: Taint | undefined;
     for (const capture of this.namedCaptures.get(name) ?? []) taint = union(taint, this.captureTaint(capture.pattern, capture.group, capture.subject, depth));
@@ -186,7 +187,7 @@ export class RequestVariables {
     const lineBreaks = source.lineBreaks & groupLineBreaks(pattern.value, group);
     const host = source.host && !isLiteralAlternation(pattern.value, group);
     if (lineBreaks === 0 && !host) return undefined;
-    return { lineBreaks, host, origin: `a capture of \`${pattern.value}\` from ${source.origin}`, capture: { pattern, group } };
+    return { lineBreaks, host, origin: `a capture of \`${quoteToken(pattern.value)}\` from ${source.origin}`, capture: { pattern, group } };
   }
 
   private subjectTaint(subject: Subject, depth: number): Taint | undefined {

@@ -6,6 +6,7 @@ import { rootContextsOf, type NginxDocument } from './fileContext';
 import { forEachDirective } from './visit';
 import { headerValue, scopeChain, type Scope } from './scopes';
 import { appendTo } from '../../../collections';
+import { quoteToken } from '../../../quote';
 
 /*
  * Which proxied locations carry streams: Server-Sent Events (responses that must not be
@@ -90,14 +91,14 @@ function classify(document: NginxDocument, workspace: RuleWorkspace, product: Pr
         sse = { why: 'it passes `X-Accel-Buffering`, which streaming responses use', product: false };
       else if (connection?.value === '' && !(proxied && keepaliveUpstreams.has(proxied)))
         sse = { why: "it clears the `Connection` header (`Connection ''`), as event streams need", product: false };
-      else if (SSE_PATH.test(location.path)) sse = { why: `its path \`${location.path}\` names an event stream`, product: false };
+      else if (SSE_PATH.test(location.path)) sse = { why: `its path \`${quoteToken(location.path)}\` names an event stream`, product: false };
 
       const websocketPath = productWebsocket.get(location);
       let websocket: StreamEvidence | undefined;
       if (websocketPath && product) websocket = { why: `${product.name} serves WebSocket connections under \`${websocketPath}\``, product: true };
       else if (headerValue(own, 'Upgrade')) websocket = { why: 'it forwards the `Upgrade` header', product: false };
       else if (connection && UPGRADE.test(connection.value)) websocket = { why: 'it asks for a connection upgrade', product: false };
-      else if (WEBSOCKET_PATH.test(location.path)) websocket = { why: `its path \`${location.path}\` names a WebSocket endpoint`, product: false };
+      else if (WEBSOCKET_PATH.test(location.path)) websocket = { why: `its path \`${quoteToken(location.path)}\` names a WebSocket endpoint`, product: false };
       return { location, sse, websocket };
     })
     .filter((streaming) => streaming.sse || streaming.websocket);
@@ -117,7 +118,7 @@ function proxyLocations(document: NginxDocument, workspace: RuleWorkspace): Prox
       parents,
       modifier,
       path,
-      label: `location ${directive.args.map((arg) => arg.raw).join(' ')}`,
+      label: `location ${quoteToken(directive.args.map((arg) => arg.raw).join(' '))}`,
       chain: scopeChain(directive, parents, document.ast.directives, document.uri, workspace),
     });
   });
