@@ -106,6 +106,86 @@ test(`mutated block YAML and real files: wherever the block reader accepts the t
   );
 });
 
+test('one-line flow mappings: the block reader reads each accepted form as yaml does', () => {
+  const texts = [
+    'a: {k: v, k2: [a, b], k3: {x: y}}\n',
+    'a: {k: v , k2:  w }  # c\nb: 1\n',
+    'a: {k  : v}\n',
+    'a: { k: v }\n',
+    'a: {x: "q", y: \'z\', z: \'it\'\'s\'}\n',
+    'a: {"k": v, \'j\' : w}\n',
+    'a: {k: 1, j: true, l: ~, m: null, n: 1.5, o: 0x1F}\n',
+    'a: {1: 2, true: x, ~: y}\n',
+    'a: {url: http://x:80/y, a:b: c, a#b: d, k v: w w}\n',
+    'a: {k: -x, j: x-y}\n',
+    'x: &b {p: q}\na: {<<: *b, k: *b , j: z}\n',
+    'x: &b {p: q}\na: [*b, {k: *b}]\n',
+    'a: {k: {}, j: [], l: { }, m: [ ]}\n',
+    'a: [{a: b}, {}, { }, [c, [d]]]\n',
+    'a: [ {a: b} , c ]\n',
+    'a: {k: {x: y} , j: [z] }\n',
+    'a: {k: v,}\n',
+    'a: {k: v, }\n',
+    'a: [x, y,]\n',
+    'a: [x,y ,]\n',
+    '- {a: b}\n- [ {a: b}, c ]\n',
+    '- &x {a: b}\n- *x\n',
+    'a: {k: v}\n  # deeper comment\nb: 1\n',
+    'a: {k: v} # c\n',
+    'services: {app: {environment: [A=1,A=1,A=1,]}}',
+    '{a: b}',
+    '{a: b}\n',
+    '{a: b} # c',
+    '{a: b}  \n',
+    '# c\n\n{a: b, c: [d]}\n',
+    '---\n{a: b}\n',
+    '--- # x\n{a: b}\n',
+    '[a, {k: v}, [c]] # x\n',
+    '{}\n',
+    '[]\n',
+    'a: {k: v}\r\nb: {j: w}\r\n',
+  ];
+  for (const text of texts) assert.ok(agreesWithYaml(text), `the block reader left ${JSON.stringify(text)} to yaml`);
+});
+
+test('flow mappings the block reader leaves to yaml: it gives up, and the file is read by yaml alone', () => {
+  const texts = [
+    'a: {k}\n',
+    'a: {k, j: v}\n',
+    'a: {k:v}\n',
+    'a: {k: }\n',
+    'a: {k: , j: v}\n',
+    'a: {k:, j: v}\n',
+    'a: {? k: v}\n',
+    'a: {k: v,,}\n',
+    'a: {, k: v}\n',
+    'a: [x,,y]\n',
+    'a: {k: v\n  , j: w}\n',
+    'a: {k: v, # c\n  j: w}\n',
+    'a: {k: v #c}\n',
+    'a: {*x : v}\n',
+    'a: {[k]: v}\n',
+    'a: {{k: v}: w}\n',
+    'a: {k: &x v}\n',
+    'a: {k: !t v}\n',
+    'a: {"k":v}\n',
+    'a: {k: a: b}\n',
+    'a: {k: v]\n',
+    'a: [k: v]\n',
+    'a: [{k: v}: w]\n',
+    'a: {k: v} x\n',
+    'a: {k: v}: w\n',
+    '{a: b}: c\n',
+    '{a: b}\nc: d\n',
+    '{a: b}\n# after\n',
+    '{a: b}\n\n',
+    '  {a: b}\n',
+    'a: {k: "x\\"y"}\n',
+    'a: {k: ${VAR:-x}}\n',
+  ];
+  for (const text of texts) assert.equal(readBlockYaml(text, PARSE_OPTIONS, new LineCounter()), undefined, `the block reader read ${JSON.stringify(text)}`);
+});
+
 test('block scalars ending the text in spaces without a line break: a kept scalar runs to their end only when they are as deep as its content', () => {
   // Found by the mutation test: the offsets differed, not the value.
   const texts = ['a: |+\n  x\n\n  ', 'a: |+\n  x\n  ', 'a: >+\n  x\n\n  ', 'a: |+\n    x\n\n  ', 'a:\n  b: |+\n    x\n\n  ', 'a:\n  - |+\n    x\n   ', '  # n\na :  |+ # c\n    x\n\n    ', 'a: |\n  x\n\n  ', 'a: |-\n  x\n  '];
