@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type ScalarTag } from 'yaml';
-import { blockYamlText, mutate, yamlMutation } from './arbitraries';
+import { blockYamlText, flowYamlText, mutate, yamlMutation } from './arbitraries';
 import { MAY_NOT_BE_STRING, readBlockYaml } from './blockYaml';
 import { PARSE_OPTIONS, readWithYamlPackage } from './parse';
 import { filesUnder } from '../../testing';
@@ -97,13 +97,24 @@ test(`generated block YAML, with LF, CRLF or mixed line ends: the block reader r
 });
 
 test(`mutated block YAML and real files: wherever the block reader accepts the text, it reads what yaml reads (${RUNS} cases)`, () => {
-  const seeds = fc.oneof(blockYamlText, ...(REAL_FILES.length ? [fc.constantFrom(...REAL_FILES.map(({ text }) => text))] : []));
+  const seeds = fc.oneof(blockYamlText, flowYamlText, ...(REAL_FILES.length ? [fc.constantFrom(...REAL_FILES.map(({ text }) => text))] : []));
   fc.assert(
     fc.property(seeds, fc.array(yamlMutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
       agreesWithYaml(mutate(seed, mutations));
     }),
     { numRuns: RUNS },
   );
+});
+
+test(`generated one-line flow collections as the whole document: the block reader reads what yaml reads, and accepts many (${RUNS / 2} cases)`, () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(flowYamlText, fc.constantFrom(...LINE_ENDS), (text, lineEnds) => {
+      if (agreesWithYaml(lineEnds(text))) accepted++;
+    }),
+    { numRuns: RUNS / 2 },
+  );
+  assert.ok(accepted >= RUNS / 20, `the block reader accepted only ${accepted} of ${RUNS / 2} generated flow documents`);
 });
 
 test('one-line flow mappings: the block reader reads each accepted form as yaml does', () => {
