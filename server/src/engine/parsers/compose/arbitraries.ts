@@ -67,7 +67,11 @@ export type YamlTree =
   | { readonly seq: readonly YamlTree[] }
   | { readonly scalar: string }
   | { readonly flow: readonly string[] }
+  | { readonly flowCollection: FlowTree }
   | { readonly empty: true };
+
+/** A flow collection's shape; its keys and scalars are written as they appear in the text. */
+export type FlowTree = { readonly flowMap: readonly (readonly [string, FlowTree])[] } | { readonly flowSeq: readonly FlowTree[] } | { readonly item: string };
 
 /** Scalars as written: every kind the core schema resolves, quoted ones, and near misses. */
 const SCALARS = ['x', 'postgres:16', '"quoted"', "'single'", "'it''s'", '~', 'null', 'NULL', 'true', 'False', '0x1F', '0o17', '-1', '+3', '007', '1.50', '1e3', '.5', '.inf', '-.Inf', '.nan', '""', "''", '${VAR:-x}', 'a b  c', 'a#b', 'http://x:80/y', '80:80', '-x', ':x', '?x', 'no', 'yes', '1_000', '12:30', '"a: b"', '"#x"', "'\"'", 'é ü', "'a\\b'", '"$${x}"', '&a x', '&b 1', '*a', '*b', '{}', '{ }', '[*a, *b]', '[*a]', '|\n  line\n\n   more\n', '>-\n  a\n  b\n\n\n  c\n', '|+ # c\n  x\n\n', '>\n  folded\n', '|-\n  # not a comment\n', 'plain\n  goes on\n\n  - and on', '1\n  2'];
@@ -76,12 +80,31 @@ const RARE_SCALARS = ['<<', 'x:', '- x', '"a\\"b"', '&a', '&a *b', '*a:', '{a: b
 const FLOW_ITEMS = ['CMD', '"CMD-SHELL"', "'curl'", '-f', 'http://localhost', '1', 'true', 'a b', '"a, b"', '"]"', '""', 'x y'];
 const KEYS = ['a', 'image', 'services', 'db', 'x-y', 'true', '1', 'null', '~', '-k', 'a b', 'k.v', '8080', 'a#b', '<<'];
 const RARE_KEYS = ['"q"', '? k', '[k]', '- k', 'k:x', '*a'];
+/** Keys and values of flow mappings, and items of flow sequences, as written. */
+const FLOW_KEYS = ['a', 'image', 'k v', '1', 'true', '~', '<<', 'x-y', 'a:b', 'a#b', '"q"', "'s'", '"a: b"', "'it''s'", '""', 'http://x'];
+/** Written rarely: keys the block reader leaves to `yaml`, and mistakes. */
+const RARE_FLOW_KEYS = ['? k', '*a', '[k]', '{k: v}', 'k:', '', 'a #b', '&a k', '"k":v', '-', 'k,'];
+const FLOW_SCALARS = [...FLOW_ITEMS, '*a', '*b', 'http://x:80/y', '"${VAR:-x}"', 'A=1', '"a: b"', "'it''s'", 'null', '~', '1.5', 'x#y', '-x'];
+const RARE_FLOW_SCALARS = ['${VAR:-x}', '', '&a x', 'a: b', '#x', 'a]', 'a}', '{', '*a:', '"a\\"b"', '!t x', '? x', 'a #c', '"open'];
+const flowKey = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...FLOW_KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_FLOW_KEYS) });
+const flowScalar = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...FLOW_SCALARS) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_FLOW_SCALARS) }).map((item) => ({ item }));
+
+export const flowTree: fc.Arbitrary<FlowTree> = fc.letrec<{ node: FlowTree; collection: FlowTree }>((tie) => ({
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, flowScalar, tie('collection')),
+  collection: fc.oneof(
+    { depthSize: 'small' },
+    fc.array(fc.tuple(flowKey, tie('node')), { maxLength: 4 }).map((flowMap) => ({ flowMap })),
+    fc.array(tie('node'), { maxLength: 4 }).map((flowSeq) => ({ flowSeq })),
+  ),
+})).collection;
+
 const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_KEYS) });
 
 export const yamlTree: fc.Arbitrary<YamlTree> = fc.letrec<{ node: YamlTree; leaf: YamlTree }>((tie) => ({
   leaf: fc.oneof(
     { weight: 6, arbitrary: fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...SCALARS) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_SCALARS) }).map((scalar) => ({ scalar })) },
     { weight: 1, arbitrary: fc.array(fc.constantFrom(...FLOW_ITEMS), { maxLength: 4 }).map((flow) => ({ flow })) },
+    { weight: 1, arbitrary: flowTree.map((flowCollection) => ({ flowCollection })) },
     { weight: 1, arbitrary: fc.constant({ empty: true as const }) },
   ),
   node: fc.oneof(
@@ -96,6 +119,9 @@ export const yamlTree: fc.Arbitrary<YamlTree> = fc.letrec<{ node: YamlTree; leaf
 export const blockYamlText: fc.Arbitrary<string> = fc
   .tuple(fc.array(fc.tuple(fc.constantFrom(...KEYS.slice(0, 6)), yamlTree), { minLength: 1, maxLength: 5 }), fc.integer())
   .map(([entries, seed]) => new Writer(seed).document({ map: entries }));
+
+/** A document that is one flow collection, on one line, perhaps with comments and blank lines around it. */
+export const flowYamlText: fc.Arbitrary<string> = fc.tuple(flowTree, fc.integer()).map(([tree, seed]) => new Writer(seed).flowDocument(tree));
 
 /** Writes a tree as block YAML, each spacing and comment choice from a seeded generator. */
 class Writer {
@@ -112,6 +138,25 @@ class Writer {
     this.block(tree, 0);
     this.noise(0);
     return this.lines.join('\n') + (this.chance(0.8) ? '\n' : '');
+  }
+
+  flowDocument(tree: FlowTree): string {
+    this.noise(0);
+    if (this.chance(0.1)) this.lines.push('---' + this.comment());
+    this.lines.push(this.pick(['', '', '', ' ']) + this.flow(tree) + this.pick(['', '', ' ']) + this.comment());
+    if (this.chance(0.2)) this.noise(0);
+    return this.lines.join('\n') + (this.chance(0.8) ? '\n' : '');
+  }
+
+  /** A flow collection on one line, spaced and separated in the ways YAML allows; sometimes a trailing comma. */
+  private flow(tree: FlowTree): string {
+    if ('item' in tree) return tree.item;
+    const pad = this.pick(['', '', ' ', '  ']);
+    const separator = this.pick([', ', ', ', ',', ' , ']);
+    const items = 'flowMap' in tree ? tree.flowMap.map(([key, value]) => key + this.pick([': ', ': ', ' : ', ':  ']) + this.flow(value)) : tree.flowSeq.map((item) => this.flow(item));
+    const trailing = items.length > 0 && this.chance(0.15) ? this.pick([',', ' ,', ', ']) : '';
+    const [open, close] = 'flowMap' in tree ? ['{', '}'] : ['[', ']'];
+    return open + pad + items.join(separator) + trailing + pad + close;
   }
 
   /** A mapping or sequence starting on its own line at `indent`. */
@@ -163,6 +208,7 @@ class Writer {
       return space + header + body.map((line) => (line === '' ? '\n' : `\n${margin}${line.slice(2)}`)).join('');
     }
     if ('scalar' in value) return space + value.scalar + this.comment();
+    if ('flowCollection' in value) return space + this.flow(value.flowCollection) + this.pick(['', '', ' ']) + this.comment();
     if ('flow' in value) {
       const pad = this.pick(['', ' ']);
       const separator = this.pick([', ', ',', ' , ']);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type ScalarTag } from 'yaml';
-import { blockYamlText, mutate, yamlMutation } from './arbitraries';
+import { blockYamlText, flowYamlText, mutate, yamlMutation } from './arbitraries';
 import { MAY_NOT_BE_STRING, readBlockYaml } from './blockYaml';
 import { PARSE_OPTIONS, readWithYamlPackage } from './parse';
 import { filesUnder } from '../../testing';
@@ -97,13 +97,104 @@ test(`generated block YAML, with LF, CRLF or mixed line ends: the block reader r
 });
 
 test(`mutated block YAML and real files: wherever the block reader accepts the text, it reads what yaml reads (${RUNS} cases)`, () => {
-  const seeds = fc.oneof(blockYamlText, ...(REAL_FILES.length ? [fc.constantFrom(...REAL_FILES.map(({ text }) => text))] : []));
+  const seeds = fc.oneof(blockYamlText, flowYamlText, ...(REAL_FILES.length ? [fc.constantFrom(...REAL_FILES.map(({ text }) => text))] : []));
   fc.assert(
     fc.property(seeds, fc.array(yamlMutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
       agreesWithYaml(mutate(seed, mutations));
     }),
     { numRuns: RUNS },
   );
+});
+
+test(`generated one-line flow collections as the whole document: the block reader reads what yaml reads, and accepts many (${RUNS / 2} cases)`, () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(flowYamlText, fc.constantFrom(...LINE_ENDS), (text, lineEnds) => {
+      if (agreesWithYaml(lineEnds(text))) accepted++;
+    }),
+    { numRuns: RUNS / 2 },
+  );
+  assert.ok(accepted >= RUNS / 20, `the block reader accepted only ${accepted} of ${RUNS / 2} generated flow documents`);
+});
+
+test('one-line flow mappings: the block reader reads each accepted form as yaml does', () => {
+  const texts = [
+    'a: {k: v, k2: [a, b], k3: {x: y}}\n',
+    'a: {k: v , k2:  w }  # c\nb: 1\n',
+    'a: {k  : v}\n',
+    'a: { k: v }\n',
+    'a: {x: "q", y: \'z\', z: \'it\'\'s\'}\n',
+    'a: {"k": v, \'j\' : w}\n',
+    'a: {k: 1, j: true, l: ~, m: null, n: 1.5, o: 0x1F}\n',
+    'a: {1: 2, true: x, ~: y}\n',
+    'a: {url: http://x:80/y, a:b: c, a#b: d, k v: w w}\n',
+    'a: {k: -x, j: x-y}\n',
+    'x: &b {p: q}\na: {<<: *b, k: *b , j: z}\n',
+    'x: &b {p: q}\na: [*b, {k: *b}]\n',
+    'a: {k: {}, j: [], l: { }, m: [ ]}\n',
+    'a: [{a: b}, {}, { }, [c, [d]]]\n',
+    'a: [ {a: b} , c ]\n',
+    'a: {k: {x: y} , j: [z] }\n',
+    'a: {k: v,}\n',
+    'a: {k: v, }\n',
+    'a: [x, y,]\n',
+    'a: [x,y ,]\n',
+    '- {a: b}\n- [ {a: b}, c ]\n',
+    '- &x {a: b}\n- *x\n',
+    'a: {k: v}\n  # deeper comment\nb: 1\n',
+    'a: {k: v} # c\n',
+    'services: {app: {environment: [A=1,A=1,A=1,]}}',
+    '{a: b}',
+    '{a: b}\n',
+    '{a: b} # c',
+    '{a: b}  \n',
+    '# c\n\n{a: b, c: [d]}\n',
+    '---\n{a: b}\n',
+    '--- # x\n{a: b}\n',
+    '[a, {k: v}, [c]] # x\n',
+    '{}\n',
+    '[]\n',
+    'a: {k: v}\r\nb: {j: w}\r\n',
+  ];
+  for (const text of texts) assert.ok(agreesWithYaml(text), `the block reader left ${JSON.stringify(text)} to yaml`);
+});
+
+test('flow mappings the block reader leaves to yaml: it gives up, and the file is read by yaml alone', () => {
+  const texts = [
+    'a: {k}\n',
+    'a: {k, j: v}\n',
+    'a: {k:v}\n',
+    'a: {k: }\n',
+    'a: {k: , j: v}\n',
+    'a: {k:, j: v}\n',
+    'a: {? k: v}\n',
+    'a: {k: v,,}\n',
+    'a: {, k: v}\n',
+    'a: [x,,y]\n',
+    'a: {k: v\n  , j: w}\n',
+    'a: {k: v, # c\n  j: w}\n',
+    'a: {k: v #c}\n',
+    'a: {*x : v}\n',
+    'a: {[k]: v}\n',
+    'a: {{k: v}: w}\n',
+    'a: {k: &x v}\n',
+    'a: {k: !t v}\n',
+    'a: {"k":v}\n',
+    'a: {k: a: b}\n',
+    'a: {k: v]\n',
+    'a: [k: v]\n',
+    'a: [{k: v}: w]\n',
+    'a: {k: v} x\n',
+    'a: {k: v}: w\n',
+    '{a: b}: c\n',
+    '{a: b}\nc: d\n',
+    '{a: b}\n# after\n',
+    '{a: b}\n\n',
+    '  {a: b}\n',
+    'a: {k: "x\\"y"}\n',
+    'a: {k: ${VAR:-x}}\n',
+  ];
+  for (const text of texts) assert.equal(readBlockYaml(text, PARSE_OPTIONS, new LineCounter()), undefined, `the block reader read ${JSON.stringify(text)}`);
 });
 
 test('block scalars ending the text in spaces without a line break: a kept scalar runs to their end only when they are as deep as its content', () => {

@@ -5,14 +5,15 @@ import type { Comment } from '../../types';
 /*
  * A direct reader for the plain block-style YAML that most compose files are written in: block
  * mappings and sequences, plain scalars, one-line quoted scalars, literal and folded block scalars,
- * one-line flow sequences of scalars and aliases, `{}`, anchors, aliases, merge keys, a leading
- * `---`, and comments, with LF or CRLF line ends. It builds the same `yaml` nodes, with the same
- * offsets, as the `yaml` package's own parser, in about a seventh of the time on the benchmark's
- * 10,000-line file (that parser lexes into strings and tokens, builds a syntax tree, then
- * composes it).
+ * one-line flow sequences and mappings of scalars, aliases and each other (as a block value or the
+ * whole document), anchors, aliases, merge keys, a leading `---`, and comments, with LF or CRLF
+ * line ends. It builds the same `yaml` nodes, with the same offsets, as the `yaml` package's own
+ * parser, in about a seventh of the time on the benchmark's 10,000-line file (that parser lexes
+ * into strings and tokens, builds a syntax tree, then composes it).
  *
- * Anything else (tags, flow mappings, multi-line quoted scalars and flow collections, a CR not
- * followed by LF, escapes, tabs, more than one document, anything YAML refuses) makes it give up,
+ * Anything else (tags, multi-line quoted scalars and flow collections, flow pairs without a `: `
+ * and a value, anchors or comments inside flow collections, a CR not followed by LF, escapes,
+ * tabs, more than one document, anything YAML refuses) makes it give up,
  * and `parseCompose` falls back to the `yaml` package: this reader only has to be right about what
  * it accepts. `blockYaml.test.ts` checks that, node by node, against `yaml` on the corpus, the
  * fixtures, generated block YAML and mutations of them.
@@ -49,8 +50,9 @@ export function readBlockYaml(text: string, options: DocumentOptions & SchemaOpt
     document.contents = contents as Document.Parsed['contents'];
     if (reader.documentStart >= 0) document.directives.docStart = true;
     // What follows the last value belongs to the document, except after an empty value, which keeps it.
+    // A flow collection at the root is the whole document up to the end of its line, the text's end.
     const start = reader.documentStart >= 0 ? reader.documentStart : contents.range![0];
-    document.range = [start, contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : read.length];
+    document.range = [start, contents.flow ? read.length : contents.range![1], reader.endsWithEmptyValue ? contents.range![2] : read.length];
     if (crlf) restoreOffsets(text, document, reader.comments);
     lineCounter.addNewLine(0);
     for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) lineCounter.addNewLine(offset + 1);
@@ -187,8 +189,28 @@ class BlockReader {
     this.nextLine(0);
     const line = this.line;
     if (!line || line.indent !== 0) giveUp();
-    const root = this.isSeqItem(line.content) ? this.seq(0) : this.map(0);
+    const c = this.text.charCodeAt(line.content);
+    const root = c === OPEN_BRACE || c === OPEN_BRACKET ? this.flowRoot(line.content) : this.isSeqItem(line.content) ? this.seq(0) : this.map(0);
     if (this.line) giveUp();
+    return root;
+  }
+
+  /**
+   * A flow collection at `open` that is the whole document: only spaces and a comment may follow
+   * it on its line, and nothing after that line (`yaml` gives the lines after it ranges of their own).
+   */
+  private flowRoot(open: number): YAMLMap | YAMLSeq {
+    const text = this.text;
+    const root = text.charCodeAt(open) === OPEN_BRACE ? this.flowMap(open) : this.flowSeq(open);
+    const end = root.range![1];
+    let rest = end;
+    while (text.charCodeAt(rest) === SPACE) rest++;
+    let lineEnd = rest;
+    if (text.charCodeAt(rest) === HASH && rest > end) lineEnd = this.comment(rest);
+    else if (text.charCodeAt(rest) !== LF && rest < text.length) giveUp();
+    if (lineEnd + 1 < text.length) giveUp();
+    root.range![2] = text.length;
+    this.line = undefined;
     return root;
   }
 
@@ -375,14 +397,9 @@ class BlockReader {
     }
     let node: Scalar | YAMLSeq | YAMLMap | Alias;
     let end: number;
-    if (c === OPEN_BRACKET) {
-      [node, end] = this.flowSeq(offset);
-    } else if (c === OPEN_BRACE) {
-      [node, end] = this.emptyFlowMap(offset);
-    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      [node, end] = this.quoted(offset);
-    } else if (c === STAR) {
-      [node, end] = this.alias(offset, false);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE || c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === STAR) {
+      node = c === OPEN_BRACKET ? this.flowSeq(offset) : c === OPEN_BRACE ? this.flowMap(offset) : c === STAR ? this.alias(offset, false) : this.quoted(offset);
+      end = node.range![1];
     } else {
       end = this.plainEnd(offset);
       const folded = this.plainLines(offset, end, indent);
@@ -503,23 +520,12 @@ class BlockReader {
     return end;
   }
 
-  /** An alias (`*name`) at `star`; returns it and where its name ends. */
-  private alias(star: number, inFlow: boolean): [Alias, number] {
+  /** An alias (`*name`) at `star`; its range's second offset is where its name ends. */
+  private alias(star: number, inFlow: boolean): Alias {
     const end = this.nameEnd(star + 1, inFlow);
     const node = new Alias(this.text.slice(star + 1, end));
     node.range = [star, end, end];
-    return [node, end];
-  }
-
-  /** `{}` at `open` (with spaces inside or not); any other flow mapping is left to `yaml`. */
-  private emptyFlowMap(open: number): [YAMLMap, number] {
-    let close = open + 1;
-    while (this.text.charCodeAt(close) === SPACE) close++;
-    if (this.text.charCodeAt(close) !== CLOSE_BRACE) giveUp();
-    const map = new YAMLMap(this.schema);
-    map.flow = true;
-    map.range = [open, close + 1, close + 1];
-    return [map, close + 1];
+    return node;
   }
 
   /**
@@ -676,57 +682,139 @@ class BlockReader {
     return value === undefined ? undefined : { value, end };
   }
 
-  /** A one-line flow sequence of scalars at `open`; returns it and where it ends (after `]`). */
-  private flowSeq(open: number): [YAMLSeq, number] {
+  /**
+   * A one-line flow sequence at `open`; its range's second offset is after its `]`. Its items are
+   * scalars, aliases and flow collections; one comma may end them.
+   */
+  private flowSeq(open: number): YAMLSeq {
     const text = this.text;
+    this.enter();
     const seq = new YAMLSeq(this.schema);
     seq.flow = true;
     let offset = open + 1;
     while (text.charCodeAt(offset) === SPACE) offset++;
-    if (text.charCodeAt(offset) !== CLOSE_BRACKET) {
-      for (;;) {
-        const c = text.charCodeAt(offset);
-        let item: Scalar | Alias;
-        let end: number;
-        if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-          [item, end] = this.quoted(offset);
-        } else if (c === STAR) {
-          [item, end] = this.alias(offset, true);
-        } else {
-          if (!this.isPlainStart(offset, true)) giveUp();
-          end = offset;
-          for (let i = offset; i < text.length; i++) {
-            const d = text.charCodeAt(i);
-            if (d === LF || d === COMMA || d === CLOSE_BRACKET) break;
-            if (d === OPEN_BRACKET || d === OPEN_BRACE || d === CLOSE_BRACE || (d === HASH && text.charCodeAt(i - 1) === SPACE)) giveUp();
-            // `:` is part of a plain scalar when what follows could be too (`http://x`); else it makes a pair.
-            if (d === COLON && !this.isPlainStart(i + 1, true)) giveUp();
-            if (d !== SPACE) end = i + 1;
-          }
-          item = this.plainScalar(offset, end, end, false);
-        }
-        let after = end;
-        while (text.charCodeAt(after) === SPACE) after++;
-        item.range![2] = after;
-        seq.items.push(item);
-        const d = text.charCodeAt(after);
-        if (d === CLOSE_BRACKET) {
-          offset = after;
-          break;
-        }
-        if (d !== COMMA) giveUp();
-        offset = after + 1;
-        while (text.charCodeAt(offset) === SPACE) offset++;
-        // A trailing comma, or an empty item.
-        if (text.charCodeAt(offset) === CLOSE_BRACKET || text.charCodeAt(offset) === COMMA) giveUp();
-      }
+    while (text.charCodeAt(offset) !== CLOSE_BRACKET) {
+      const item = this.flowItem(offset, CLOSE_BRACKET);
+      seq.items.push(item);
+      offset = this.afterFlowItem(item, CLOSE_BRACKET);
     }
     seq.range = [open, offset + 1, offset + 1];
-    return [seq, offset + 1];
+    this.depth--;
+    return seq;
   }
 
-  /** A one-line quoted scalar without escapes at `open`; returns it and where it ends (after the closing quote). */
-  private quoted(open: number): [Scalar, number] {
+  /**
+   * A one-line flow mapping at `open` of `key: value` pairs (plain or quoted keys, values as in a
+   * flow sequence); its range's second offset is after its `}`. One comma may end the pairs.
+   */
+  private flowMap(open: number): YAMLMap {
+    const text = this.text;
+    this.enter();
+    const map = new YAMLMap(this.schema);
+    map.flow = true;
+    let offset = open + 1;
+    while (text.charCodeAt(offset) === SPACE) offset++;
+    while (text.charCodeAt(offset) !== CLOSE_BRACE) {
+      const key = this.flowKey(offset);
+      // `: ` follows the key, after any spaces: `flowKey` made sure of it.
+      let valueStart = key.range![1];
+      while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+      valueStart++;
+      while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+      const v = text.charCodeAt(valueStart);
+      // An empty value (`{a: }`, `{a: , b: c}`) is left to `yaml`.
+      if (v === COMMA || v === CLOSE_BRACE) giveUp();
+      const value = this.flowItem(valueStart, CLOSE_BRACE);
+      map.items.push(new Pair(key, value));
+      offset = this.afterFlowItem(value, CLOSE_BRACE);
+    }
+    map.range = [open, offset + 1, offset + 1];
+    this.depth--;
+    return map;
+  }
+
+  /**
+   * Moves past the spaces and the comma after an item of a flow collection closed by `close` (the
+   * item's range takes in the spaces) and the spaces after the comma: returns where the next item
+   * or `close` is. Gives up on anything else, two commas, or the end of the line. `yaml` reads a
+   * trailing comma (`[a, b,]`, as in the 1 MB line of issue 22) as nothing, so it is taken.
+   */
+  private afterFlowItem(item: Node, close: number): number {
+    const text = this.text;
+    const range = item.range!;
+    let after = range[1];
+    while (text.charCodeAt(after) === SPACE) after++;
+    range[2] = after;
+    const c = text.charCodeAt(after);
+    if (c === close) return after;
+    if (c !== COMMA) giveUp();
+    let next = after + 1;
+    while (text.charCodeAt(next) === SPACE) next++;
+    if (text.charCodeAt(next) === COMMA) giveUp();
+    return next;
+  }
+
+  /**
+   * A flow mapping's key at `offset`: a plain scalar or a one-line quoted one, followed (after any
+   * spaces) by `: `. Anything else (`{a}`, `{a:b}`, `? a`, aliases and collections as keys) is left to `yaml`.
+   */
+  private flowKey(offset: number): Scalar {
+    const text = this.text;
+    const c = text.charCodeAt(offset);
+    let key: Scalar;
+    let colon: number;
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      key = this.quoted(offset);
+      colon = key.range![1];
+      while (text.charCodeAt(colon) === SPACE) colon++;
+      if (text.charCodeAt(colon) !== COLON) giveUp();
+    } else {
+      if (!this.isPlainStart(offset, true)) giveUp();
+      colon = -1;
+      for (let i = offset; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === LF || FLOW_ENDS.has(d) || (d === HASH && text.charCodeAt(i - 1) === SPACE)) giveUp();
+        if (d === COLON) {
+          if (text.charCodeAt(i + 1) === SPACE) {
+            colon = i;
+            break;
+          }
+          // A `:` that what follows could continue (`a:b`) is part of the key; any other is doubtful.
+          if (!this.isPlainStart(i + 1, true)) giveUp();
+        }
+      }
+      if (colon < 0) giveUp();
+      let keyEnd = colon;
+      while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      key = this.plainScalar(offset, keyEnd, keyEnd, true);
+    }
+    if (colon - offset > 1024 || text.charCodeAt(colon + 1) !== SPACE) giveUp();
+    return key;
+  }
+
+  /** An item of a flow collection closed by `close` (a value of a flow mapping's pair too) at `offset`. */
+  private flowItem(offset: number, close: number): Scalar | Alias | YAMLMap | YAMLSeq {
+    const text = this.text;
+    const c = text.charCodeAt(offset);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(offset);
+    if (c === STAR) return this.alias(offset, true);
+    if (c === OPEN_BRACE) return this.flowMap(offset);
+    if (c === OPEN_BRACKET) return this.flowSeq(offset);
+    if (!this.isPlainStart(offset, true)) giveUp();
+    let end = offset;
+    for (let i = offset; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === LF || d === COMMA || d === close) break;
+      if (FLOW_ENDS.has(d) || (d === HASH && text.charCodeAt(i - 1) === SPACE)) giveUp();
+      // `:` is part of a plain scalar when what follows could be too (`http://x`); else it makes a pair.
+      if (d === COLON && !this.isPlainStart(i + 1, true)) giveUp();
+      if (d !== SPACE) end = i + 1;
+    }
+    return this.plainScalar(offset, end, end, false);
+  }
+
+  /** A one-line quoted scalar without escapes at `open`; its range's second offset is after the closing quote. */
+  private quoted(open: number): Scalar {
     const text = this.text;
     const quote = text.charCodeAt(open);
     let value = '';
@@ -744,7 +832,7 @@ class BlockReader {
       value += text.slice(from, i);
       const node = this.scalar(value, value, quote === DOUBLE_QUOTE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE);
       node.range = [open, i + 1, i + 1];
-      return [node, i + 1];
+      return node;
     }
   }
 
