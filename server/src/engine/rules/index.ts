@@ -3,6 +3,7 @@ import { corsRules } from './cors';
 import { envRules } from './env';
 import { internalError, unusedDisable } from './meta';
 import { nginxRules } from './nginx';
+import { referenceRules } from './reference';
 import type { Rule } from './rule';
 import { schemaRules } from './schema';
 import { secretRules } from './secret';
@@ -22,5 +23,6 @@ export const allRules: readonly Rule[] = [
   ...tomlRules,
   ...composeRules,
   ...nginxRules,
+  ...referenceRules,
   ...engineRules,
 ];

@@ -1,10 +1,10 @@
-import { isMap, isSeq } from 'yaml';
 import type { ComposeFile } from '../../parsers/compose/ast';
-import { entryOf, resolveNode, scalarText } from '../../parsers/compose/nodes';
+import { entryOf } from '../../parsers/compose/nodes';
 import { parseCompose } from '../../parsers/compose/parse';
 import { declaredNames, services } from '../../parsers/compose/services';
 import { basename, resolveSibling } from '../../uri';
 import type { RuleWorkspace } from '../rule';
+import { includeEntries } from './includeEntries';
 
 export type Section = 'services' | 'volumes' | 'networks' | 'secrets' | 'configs';
 const SECTIONS: readonly Section[] = ['services', 'volumes', 'networks', 'secrets', 'configs'];
@@ -94,27 +94,7 @@ export function declarationsOf(file: ComposeFile, uri: string, workspace: RuleWo
   return { names, complete, sources, sectionsPresent };
 }
 
-/** The paths of a file's top-level `include:` (short form, `path:` string or list). */
+/** The paths of a file's top-level `include:`. */
 function includePaths(file: ComposeFile): string[] {
-  const include = entryOf(file, file.document.contents, 'include');
-  const list = resolveNode(file, include?.value);
-  if (!isSeq(list)) return [];
-  const paths: string[] = [];
-  for (const node of list.items) {
-    const item = resolveNode(file, node);
-    const short = scalarText(item);
-    if (short !== undefined) {
-      paths.push(short);
-      continue;
-    }
-    if (!isMap(item)) continue;
-    const path = resolveNode(file, entryOf(file, item, 'path')?.value);
-    const single = scalarText(path);
-    if (single !== undefined) paths.push(single);
-    else if (isSeq(path)) for (const part of path.items) {
-      const text = scalarText(resolveNode(file, part));
-      if (text !== undefined) paths.push(text);
-    }
-  }
-  return paths;
+  return includeEntries(file).map((entry) => entry.path);
 }

@@ -36,14 +36,12 @@ test('a path with a variable is resolved from .env; existing files are fine', ()
   assert.equal(findingsOf(staged, RULE).length, 1);
 });
 
-test('an env_file the host refuses as outside the checked tree is a warning saying so at its path, with no create fix', () => {
-  const text = 'services:\n  a:\n    image: x\n    env_file: ../outside/.env\n';
+test('an env_file the host refuses as outside the checked tree is not called missing (reference/outside-tree reports it)', () => {
+  const text = 'services:\n  a:\n    image: x\n    env_file:\n      - ../outside/.env\n      - missing.env\n';
   const outside = pathToUri('/outside/.env');
   const workspace = { readText: () => undefined, refusal: (uri: string) => (uri === outside ? 'outside the checked tree; not read' : undefined), files: () => [] };
   const result = engineFor().check({ uri: pathToUri('/project/docker-compose.yml'), text, kind: 'compose' }, workspace);
   const findings = result.diagnostics.filter((diagnostic) => diagnostic.rule === RULE);
-  assert.deepEqual(findings.map((finding) => textOf(text, finding)), ['../outside/.env']);
-  assert.equal(findings[0]!.severity, 'warning');
-  assert.equal(findings[0]!.message, 'The `env_file` `../outside/.env` of service `a` is outside the checked tree: it is not read, so its variables are not checked.');
-  assert.deepEqual(findings[0]!.fixes, []);
+  assert.deepEqual(findings.map((finding) => textOf(text, finding)), ['missing.env']);
+  assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'reference/outside-tree').map((finding) => textOf(text, finding)), ['../outside/.env']);
 });

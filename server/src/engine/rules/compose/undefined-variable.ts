@@ -1,5 +1,4 @@
 import type { ComposeFile } from '../../parsers/compose/ast';
-import type { VariableReference } from '../../parsers/compose/interpolation';
 import { envValues, projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
 import { services } from '../../parsers/compose/services';
 import { composeEnvFiles } from '../../parsers/compose/environment';
@@ -9,6 +8,7 @@ import { basename, resolveSibling } from '../../uri';
 import { appendLinesEdit, copiedValue, exampleOf } from '../env/example';
 import { defineRule, type RuleWorkspace } from '../rule';
 import { quoteToken } from '../../quote';
+import { needsValue } from './unsetReferences';
 
 export default defineRule({
   meta: {
@@ -21,12 +21,14 @@ export default defineRule({
   check(ctx) {
     const file = ctx.document.ast;
     const env = projectEnvOf(ctx.document.uri, ctx.workspace);
+    // A `.env` the host refused may define every variable: reference/outside-tree says so instead.
+    if (ctx.workspace.refusal?.(env.uri) !== undefined) return;
     const envFileSources = envFileDefinitions(file, ctx.document.uri, ctx.workspace);
     const references = valueInterpolations(file).references;
     // Read only when some reference needs it: most compose files have every variable in `.env`.
     let example: ReturnType<typeof exampleOf> | null = null;
     for (const reference of references) {
-      if (!isReported(reference, references, env)) continue;
+      if (!needsValue(reference, references, env.values)) continue;
       const name = reference.name;
       const value = env.values.get(name);
       const required = reference.operator === ':?' || reference.operator === '?';
@@ -57,36 +59,6 @@ export default defineRule({
   },
 });
 
-
-/**
- * Whether a reference can come out empty or refuse the file: no default, a required variable
- * unset (or empty with `:?`), or a reference nested in a default that is used.
- */
-function isReported(reference: VariableReference, all: readonly VariableReference[], env: ProjectEnv): boolean {
-  const value = env.values.get(reference.name);
-  switch (reference.operator) {
-    case ':-':
-    case '-':
-    case ':+':
-    case '+':
-      return false;
-    case ':?':
-      if (value !== undefined && value !== '') return false;
-      break;
-    default:
-      if (value !== undefined) return false;
-  }
-  if (!reference.nested) return true;
-  const outer = all.find((candidate) => !candidate.nested && candidate.span.start < reference.span.start && candidate.span.end >= reference.span.end);
-  if (!outer) return true;
-  const outerValue = env.values.get(outer.name);
-  // The default of `${A:-${B}}` is used only when A is unset (or empty); a `+` replacement only when it is set.
-  if (outer.operator === ':-') return outerValue === undefined || outerValue === '';
-  if (outer.operator === '-') return outerValue === undefined;
-  if (outer.operator === ':+') return outerValue !== undefined && outerValue !== '';
-  if (outer.operator === '+') return outerValue !== undefined;
-  return true;
-}
 
 /** `VAR=value` appended to the project `.env`, keeping every byte it has; creates the file when absent. */
 function addToEnvFix(env: ProjectEnv, name: string, value: string): Fix {

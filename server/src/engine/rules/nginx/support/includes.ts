@@ -14,6 +14,11 @@ import { uriPath } from '../../../uri';
 
 const CONFIG_ROOTS = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/usr/local/openresty/nginx/conf/'];
 
+/** True for an absolute path in nginx's own folders (`/etc/nginx/…`), which map onto the workspace. */
+export function isUnderConfigRoot(pattern: string): boolean {
+  return CONFIG_ROOTS.some((root) => pattern.startsWith(root));
+}
+
 /**
  * Files every nginx installation ships, which set no directive the deployment rules look for
  * (MIME types, FastCGI/uwsgi/SCGI parameters, charset maps): an `include` of one is not unknown.
