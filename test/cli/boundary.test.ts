@@ -22,22 +22,23 @@ function canaryTree(): { cwd: string; outside: string } {
     'w/stack/docker-compose.yml': [
       'include:',
       '  - ../../outside/compose.yaml',
+      '  - path: OUTSIDE_ABS/compose.yaml',
       'services:',
       '  app:',
-      '    image: nginx:1.27',
+      '    image: nginx:${TAG}',
       '    env_file:',
       '      - ../../outside/.env',
-      '      - OUTSIDE_ABS',
+      '      - OUTSIDE_ABS/.env',
       '',
     ].join('\n'),
-    'w/site/nginx.conf': 'events {}\nhttp {\n    include OUTSIDE_ABS/*.conf;\n    include ../../outside/x.conf;\n}\n',
+    'w/site/nginx.conf': 'events {}\nhttp {\n    include OUTSIDE_ABS/*.conf;\n    include ../../outside/x.conf;\n    include OUTSIDE_ABS/x.conf;\n}\n',
     'w/inside/real.env': 'INSIDE=1\n',
   });
   const outside = join(cwd, 'outside');
   const composePath = join(cwd, 'w/stack/docker-compose.yml');
-  writeFileSync(composePath, readText(composePath).replace('OUTSIDE_ABS', `${outside}/.env`));
+  writeFileSync(composePath, readText(composePath).replaceAll('OUTSIDE_ABS', outside));
   const nginxPath = join(cwd, 'w/site/nginx.conf');
-  writeFileSync(nginxPath, readText(nginxPath).replace('OUTSIDE_ABS', outside));
+  writeFileSync(nginxPath, readText(nginxPath).replaceAll('OUTSIDE_ABS', outside));
   mkdirSync(join(cwd, 'w/links'));
   symlinkSync(join(outside, 'credentials'), join(cwd, 'w/links/nginx.conf'));
   symlinkSync(join(outside, 'credentials'), join(cwd, 'w/links/.env'));
@@ -62,7 +63,7 @@ test('links and references out of the checked tree are not read: the canary is i
 });
 
 test('each link out is named on stderr as written, and each reference out is reported', { skip: process.platform === 'win32' }, () => {
-  const { cwd } = canaryTree();
+  const { cwd, outside } = canaryTree();
   const run = runCli(['check', '--format', 'json', 'w'], { cwd });
   for (const link of ['w/links/nginx.conf', 'w/links/.env', 'w/links/compose.yaml', 'w/etclink', 'w/stack/.env']) {
     assert.ok(run.stderr.includes(`deploy-doctor: note: skipped ${link}: a link to outside the checked tree; not followed\n`), `${link} not noted:\n${run.stderr}`);
@@ -71,13 +72,30 @@ test('each link out is named on stderr as written, and each reference out is rep
   for (const side of ['outside/compose.yaml', 'outside/.env']) {
     assert.ok(run.stderr.includes(`deploy-doctor: note: ${side} (read by a checked file): outside the checked tree; not read\n`), `${side} not noted:\n${run.stderr}`);
   }
-  const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; rule: string; line: number; column: number; message: string }[] }).diagnostics;
-  const outsideEnvFiles = diagnostics.filter((diagnostic) => diagnostic.rule === 'compose/env-file-missing');
+  const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; rule: string; line: number; column: number; endLine: number; endColumn: number; message: string }[] }).diagnostics;
+  const outsideTree = diagnostics
+    .filter((diagnostic) => diagnostic.rule === 'reference/outside-tree')
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const absolute = (path: string) => `${outside}/${path}`;
   assert.deepEqual(
-    outsideEnvFiles.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column]),
-    [['w/stack/docker-compose.yml', 7, 9], ['w/stack/docker-compose.yml', 8, 9]],
+    outsideTree.map((diagnostic) => [diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.endLine, diagnostic.endColumn]),
+    [
+      // The include, relative and absolute; the `.env` link beside the file at `${TAG}`; the env_files.
+      ['w/site/nginx.conf', 4, 13, 4, 13 + '../../outside/x.conf'.length],
+      ['w/site/nginx.conf', 5, 13, 5, 13 + absolute('x.conf').length],
+      ['w/stack/docker-compose.yml', 2, 5, 2, 5 + '../../outside/compose.yaml'.length],
+      ['w/stack/docker-compose.yml', 3, 11, 3, 11 + absolute('compose.yaml').length],
+      ['w/stack/docker-compose.yml', 6, 18, 6, 24],
+      ['w/stack/docker-compose.yml', 8, 9, 8, 9 + '../../outside/.env'.length],
+      ['w/stack/docker-compose.yml', 9, 9, 9, 9 + absolute('.env').length],
+    ],
   );
-  assert.match(outsideEnvFiles[0]!.message, /^The `env_file` `\.\.\/\.\.\/outside\/\.env` of service `app` is outside the checked tree: it is not read/);
+  assert.equal(outsideTree[2]!.message, 'The `include` `../../outside/compose.yaml` leads outside the checked tree: it is not read, so what it declares is not checked.');
+  assert.match(outsideTree[4]!.message, /^The `\.env` beside this compose file leads outside the checked tree: it is not read, so whether it sets `TAG`/);
+  assert.match(outsideTree[5]!.message, /^The `env_file` `\.\.\/\.\.\/outside\/\.env` of service `app` leads outside the checked tree: it is not read/);
+  assert.ok(outsideTree.every((diagnostic) => !diagnostic.message.includes(CANARY)));
+  // Neither a missing file nor an undefined variable: the files exist, and the `.env` may set TAG.
+  assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.rule === 'compose/env-file-missing' || diagnostic.rule === 'compose/undefined-variable'), []);
 });
 
 test('a file named on the command line that links out of the tree is refused, exit 2', { skip: process.platform === 'win32' }, () => {
