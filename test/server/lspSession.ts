@@ -53,6 +53,8 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
 export class LspSession {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published for each uri. */
+  readonly publishCounts = new Map<string, number>();
   /** Everything the server wrote to stdout (every response and notification), as text. */
   traffic = '';
   logs: string[] = [];
@@ -77,6 +79,7 @@ export class LspSession {
     this.connection = createProtocolConnection(new StreamMessageReader(tap), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.accept(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { DEFAULT_CAPABILITIES, LspSession, type SessionOptions } from './lspSession';
+import { DEFAULT_CAPABILITIES, delay, LspSession, type SessionOptions } from './lspSession';
 
 /* `.deploy-doctor.yaml` in the language server: per workspace folder, editor settings on top, re-checked when it changes. */
 
@@ -183,4 +183,42 @@ test('didSave of the open config re-checks every open document at once, without 
   const rechecked = session.nextDiagnostics(a, has('env/duplicate-key'), 3000);
   await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
   assert.deepEqual(findings(await rechecked), [['env/duplicate-key', 3]]);
+});
+
+test('an edit of the open config that changes no setting re-checks no open document; a rule change re-checks each once; its own findings follow every edit', async () => {
+  const config = 'root: true\nrules:\n  env/duplicate-key: off\n';
+  const folder = workspace({ '.deploy-doctor.yaml': config, 'a.env': DUPLICATE, 'svc/b.env': DUPLICATE });
+  const session = await start({ folder });
+  const a = uriOf(folder, 'a.env');
+  const b = uriOf(folder, 'svc/b.env');
+  const configUri = uriOf(folder, '.deploy-doctor.yaml');
+  assert.deepEqual(findings(await session.openChecked(a, DUPLICATE, 'dotenv')), []);
+  assert.deepEqual(findings(await session.openChecked(b, DUPLICATE, 'dotenv')), []);
+  assert.deepEqual(findings(await session.openChecked(configUri, config, 'yaml')), []);
+  const published = () => [session.publishCounts.get(a), session.publishCounts.get(b)];
+  const before = published();
+  /** Waits for the config's own diagnostics of `version`, then a bounded time (15 debounces) for anything else. */
+  const settled = async (version: Promise<number>, accept: (params: PublishDiagnosticsParams) => boolean = () => true) => {
+    const awaited = await version;
+    const own = await session.nextDiagnostics(configUri, (params) => params.version === awaited && accept(params), 3000);
+    await delay(300);
+    return own;
+  };
+
+  // A comment and blank lines above the rules.
+  assert.deepEqual(findings(await settled(session.change(configUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '# team settings\n\n'))), []);
+  assert.deepEqual(published(), before, 'a comment re-checks nothing');
+  // A key the config does not know: reported in the config, and nothing else changes.
+  const unknown = await settled(session.change(configUri, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, 'rulez: {}\n'), has('config/invalid'));
+  assert.deepEqual(findings(unknown), [['config/invalid', 1]]);
+  assert.deepEqual(unknown.diagnostics[0]!.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 5 } });
+  assert.deepEqual(published(), before, 'a problem beside the same valid parts re-checks nothing');
+
+  // The rule set to warning: each open document is checked once more.
+  const aWarning = session.nextDiagnostics(a, has('env/duplicate-key'), 3000);
+  const bWarning = session.nextDiagnostics(b, has('env/duplicate-key'), 3000);
+  await settled(session.change(configUri, { start: { line: 4, character: 21 }, end: { line: 4, character: 24 } }, 'warning'));
+  assert.deepEqual(findings(await aWarning), [['env/duplicate-key', 2]]);
+  assert.deepEqual(findings(await bWarning), [['env/duplicate-key', 2]]);
+  assert.deepEqual(published(), before.map((count) => count! + 1), 'one re-check each');
 });

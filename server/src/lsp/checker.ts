@@ -16,6 +16,8 @@ export interface CheckerHost {
   engine(uri: string): Engine;
   /** What the file's project config sets (product, mode); the user's pick in the editor wins over it. */
   configOptions(uri: string): CheckOptions;
+  /** What the file's check is set up from (its config's engine, options, `ignore:`): equal keys check alike. */
+  setupKey(uri: string): string;
   /** Diagnostics published in place of a check (a config file's own problems; none for a file `ignore:` skips), or undefined to check. */
   instead(uri: string, text: string): readonly Diagnostic[] | undefined;
   debounceMs(): number;
@@ -42,6 +44,8 @@ export class DocumentChecker {
   private readonly results = new Map<string, { readonly version: number; readonly result: CheckResult }>();
   private readonly infos = new Map<string, string>();
   private readonly overrides = new Map<string, Override>();
+  /** The setup key each document's last check used. */
+  private readonly checkedSetups = new Map<string, string>();
   readonly dependencies = new DependencyGraph();
 
   constructor(private readonly host: CheckerHost) {}
@@ -88,12 +92,39 @@ export class DocumentChecker {
     for (const document of this.host.documents.all()) this.checkNow(document.uri);
   }
 
+  /** True when the document was checked with another setup than the one that applies now (a config edit changed it). */
+  isStale(uri: string): boolean {
+    const checked = this.checkedSetups.get(uri);
+    return checked !== undefined && checked !== this.host.setupKey(uri);
+  }
+
+  /** Checks at once every open document whose setup changed (a config file was saved or changed on disk). */
+  checkStale(): void {
+    for (const document of this.host.documents.all()) if (this.isStale(document.uri)) this.checkNow(document.uri);
+  }
+
+  /**
+   * After an unsaved config edit: a document whose setup changed is checked after the debounce,
+   * if it is still stale then (a later keystroke may have restored the config). A check already
+   * pending for it is left to run.
+   */
+  scheduleIfStale(uri: string, delay = this.host.debounceMs()): void {
+    if (this.timers.has(uri) || !this.isStale(uri)) return;
+    this.timers.set(uri, setTimeout(() => this.checkIfStale(uri), delay));
+  }
+
+  private checkIfStale(uri: string): void {
+    this.timers.delete(uri);
+    if (this.isStale(uri)) this.checkNow(uri);
+  }
+
   checkNow(uri: string): CheckResult | undefined {
     const document = this.host.documents.get(uri);
     if (!document) return undefined;
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     const started = performance.now();
+    this.checkedSetups.set(uri, this.host.setupKey(uri));
     const instead = this.host.instead(uri, document.getText());
     if (instead) return this.publishInstead(uri, document.version, instead);
     const recording = this.dependencies.recording(uri, this.host.workspace);
@@ -164,6 +195,7 @@ export class DocumentChecker {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.infos.delete(uri);
+    this.checkedSetups.delete(uri);
     this.dependencies.forget(uri);
     this.host.engine(uri).forget(uri);
   }

@@ -98,10 +98,34 @@ export class FolderConfigs {
     this.setups.delete(uri);
   }
 
-  /** Forgets every parse, setup and engine made from them (a config file was created, changed or deleted). */
-  invalidate(): void {
-    for (const state of this.folders) Object.assign(state, this.fresh(state.prefix.slice(0, -1), state.folder, state.boundary));
+  /**
+   * The config file at `uri` was created, typed in, saved or deleted: reads its folder's config
+   * again. Engines are kept by what they are built from, so the files it does not change get the
+   * same setup (same `key`) and need no new check; engines nothing asked for since the previous
+   * reload are dropped. True when what the config says changed.
+   */
+  reload(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const path = uriPath(uri);
+    let changed = false;
+    // Every folder that holds it (nested workspace folders both read it).
+    for (const state of this.folders) {
+      if (!path.startsWith(state.prefix)) continue;
+      if (state.chains.reload(folderOf(path))) changed = true;
+      state.engines.sweep();
+    }
     this.setups.clear();
+    return changed;
+  }
+
+  /** The key of the file's setup (see FileSetup.key); '' for a file in no workspace folder. */
+  setupKey(uri: string): string {
+    return this.setupFor(uri)?.key ?? '';
+  }
+
+  /** What every config read so far says, in one string: the workspace index depends on it (`ignore:`). */
+  fingerprint(): string {
+    return this.folders.map((state) => `${state.prefix}\n${state.chains.fingerprint()}`).join('\n');
   }
 
   private fresh(path: string, folder: ConfiguredFolder, boundary: Boundary): { chains: ConfigChains; engines: ConfigEngines } {

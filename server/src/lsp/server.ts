@@ -48,6 +48,8 @@ const configs = new FolderConfigs((uri) => documents.get(uri)?.getText());
 const engineOf = (uri: string) => configs.engineFor(uri) ?? engines.for(uri);
 let excludes: string[] = [];
 let folders: string[] = [];
+/** The configs' fingerprint when the index was last built. */
+let indexedConfigs: string | undefined;
 let client = { configuration: false, configurationDynamic: false, watchDynamic: false, folders: false, snippets: false, watchesFiles: false };
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 let relatedInformation = false;
@@ -60,6 +62,7 @@ const checker = new DocumentChecker({
   workspace,
   engine: engineOf,
   configOptions: (uri) => configs.optionsFor(uri),
+  setupKey: (uri) => configs.setupKey(uri),
   instead: (uri, text) => configs.configDiagnosticsOf(uri, text) ?? (configs.ignored(uri) ? [] : undefined),
   debounceMs: () => settings.debounceMs,
   publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
@@ -133,16 +136,18 @@ documents.onDidOpen(
 documents.onDidSave(
   guardNotification('didSave', session, async ({ document }) => {
     await ready;
-    if (isConfigFile(document.uri)) await configChanged();
+    if (isConfigFile(document.uri)) await configChanged([document.uri]);
   }),
 );
 documents.onDidChangeContent(
   guardNotification('didChange', session, async ({ document }) => {
     await ready;
     if (isConfigFile(document.uri)) {
-      // Its unsaved text applies at once to every open document, after the usual debounce.
-      configs.invalidate();
-      for (const open of documents.all()) checker.schedule(open.uri);
+      // Its own findings follow every keystroke; its unsaved text applies to the open documents
+      // whose setup it changes, after the usual debounce (a comment or a layout edit changes none).
+      configs.reload(document.uri);
+      checker.schedule(document.uri);
+      for (const open of documents.all()) checker.scheduleIfStale(open.uri);
       return;
     }
     if (checker.isChecked(document.uri, document.version)) return;
@@ -157,13 +162,13 @@ documents.onDidClose(
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // Other documents read its unsaved text until now: from here on they read the disk.
     checker.scheduleDependents(document.uri);
-    if (isConfigFile(document.uri)) void configChanged();
+    if (isConfigFile(document.uri)) void configChanged([document.uri]);
   }),
 );
 
 connection.onDidChangeWatchedFiles(
   guardNotification('didChangeWatchedFiles', session, async ({ changes }) => {
-    const configChanges = changes.some((change) => isConfigFile(change.uri));
+    const configChanges = changes.filter((change) => isConfigFile(change.uri)).map((change) => change.uri);
     for (const change of changes) {
       if (isConfigFile(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) workspace.remove(change.uri);
@@ -171,7 +176,7 @@ connection.onDidChangeWatchedFiles(
       else workspace.changed(change.uri);
       checker.scheduleDependents(change.uri, change.type !== FileChangeType.Changed);
     }
-    if (configChanges) await configChanged();
+    if (configChanges.length > 0) await configChanged(configChanges);
   }),
 );
 
@@ -305,12 +310,14 @@ async function loadSettings(pushed: unknown): Promise<void> {
 }
 
 /**
- * A config file was created, changed, saved or deleted: every open document is checked again at
- * once, then the index is rebuilt (its `ignore:` globs decide what is indexed).
+ * Config files were created, changed, saved or deleted: the open documents whose setup changed
+ * are checked again at once (with no wait for the debounce an unsaved edit scheduled), then the
+ * index is rebuilt if what the configs say changed since it was built (`ignore:` decides what is indexed).
  */
-async function configChanged(): Promise<void> {
-  configs.invalidate();
-  checker.checkAll();
+async function configChanged(uris: readonly string[]): Promise<void> {
+  for (const uri of uris) configs.reload(uri);
+  checker.checkStale();
+  if (configs.fingerprint() === indexedConfigs) return;
   await reindex();
   for (const uri of checker.dependencies.listers()) checker.schedule(uri, 0);
 }
@@ -326,6 +333,8 @@ async function reindex(): Promise<void> {
     if (engine.kindOf(uri, undefined) !== undefined) return true;
     return engine.kindOf(uri, probe) !== undefined && engine.kindOf(uri, readText()) !== undefined;
   });
+  // Taken after the walk, which reads the configs `ignore:` is looked up in.
+  indexedConfigs = configs.fingerprint();
   log(`indexed ${result.files} configuration files in ${folders.length} folders (${Date.now() - started} ms)${result.truncated ? ', stopped early: workspace too large' : ''}`);
 }
 

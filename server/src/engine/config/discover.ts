@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAMES, parseProjectConfig, type ConfigVocabulary } from './parse';
 import type { LocatedConfig } from './resolve';
+import { effectiveConfigKey } from './stableKey';
 
 /** What discovery needs of a file system; hosts supply it (Node's `fs`, the LSP's open documents). */
 export interface ConfigFileSystem {
@@ -60,6 +61,28 @@ export class ConfigChains {
     const located = file ? { folder, path: file.path, config: parseProjectConfig(file.text, this.vocabulary) } : null;
     this.byFolder.set(folder, located);
     return located ?? undefined;
+  }
+
+  /**
+   * Reads one folder's config again (its file was created, changed or deleted) and forgets the
+   * chains, which hold the old parse. True when what it says changed (not only its problems, its
+   * comments or its layout), or when it had not been read before.
+   */
+  reload(folder: string): boolean {
+    const had = this.byFolder.get(folder);
+    this.byFolder.delete(folder);
+    this.chains.clear();
+    const now = this.configIn(folder);
+    if (had === undefined) return now !== undefined;
+    if (had === null || now === undefined) return (had === null) !== (now === undefined);
+    return effectiveConfigKey(had.config) !== effectiveConfigKey(now.config);
+  }
+
+  /** What every config read so far says (not their problems), in one string: equal when they all resolve alike. */
+  fingerprint(): string {
+    const keys: string[] = [];
+    for (const [folder, located] of this.byFolder) if (located) keys.push(`${folder}\n${effectiveConfigKey(located.config)}`);
+    return keys.sort().join('\n');
   }
 
   /** Forgets every cached parse (a config file was created, changed or deleted). */
