@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Notifications, Requests, type FileInfo, type FileInfoParams } from '../../server/src/lsp/protocol';
-
-const SOURCES: Record<NonNullable<FileInfo['productSource']>, string> = {
-  option: 'picked for this file',
-  directive: 'set by a deploy-doctor comment',
-  setting: 'set by deployDoctor.products',
-  content: 'detected from the file',
-};
+import { statusTooltip } from './statusTooltip';
 
 /** The status-bar text for a file: `<kind> · <product or "no product"> · <mode>`. */
 export function statusText(info: FileInfo): string {
@@ -66,9 +60,7 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(checklist) ${statusText(this.shown)}`;
-    const product = this.shown.product ? `Product: ${this.shown.productName} (${SOURCES[this.shown.productSource ?? 'content']})` : 'No product detected: only the generic checks run';
-    const mode = `Mode: ${this.shown.mode}${this.shown.override.mode ? ' (picked for this file)' : ''}`;
-    this.item.tooltip = `Deploy Doctor\n${product}\n${mode}\nClick to choose the product and mode for this file.`;
+    this.item.tooltip = statusTooltip(this.shown);
     this.item.show();
   }
 

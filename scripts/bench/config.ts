@@ -3,7 +3,8 @@
  * `.deploy-doctor.yaml` at three levels (rules and `ignore:` at the root, an own product per
  * team, rule changes in some services), and the same files without any config. Measures, in
  * process, each file's check through ConfigChains + ConfigEngines (warm caches, as a host after
- * its first check) against the bare engine, the lookup alone, and the CLI on both trees.
+ * its first check) against the bare engine, the lookup alone, and the CLI on both trees; then
+ * an editor's work after the root config is edited, for a comment and for a severity.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -180,6 +181,32 @@ export function configBench(recorder: Recorder, quick: boolean): void {
     recorder.record('config.cli.withoutConfig', cliWithout.wallMs, 'ms', { note: 'the same files, no config file' });
     recorder.record('config.cli.ratio', cliWith.wallMs / cliWithout.wallMs, 'ratio', { note: 'with config / without (own products add checks, ignore: skips files)' });
 
+    // An editor's re-check after the root config is edited: reparse, look every file up again,
+    // check those whose setup changed (a comment changes none; a rule at the root, all).
+    const checkedKeys = new Map(checked.map((file) => [file.uri, setupOf(file).key]));
+    const rootConfig = join(withConfig, '.deploy-doctor.yaml');
+    const afterEdit = (text: string) => {
+      writeFileSync(rootConfig, text);
+      return timed(() => {
+        chains.reload(withConfig);
+        engines.sweep();
+        let rechecked = 0;
+        for (const file of checked) {
+          const setup = setupOf(file);
+          if (setup.key === checkedKeys.get(file.uri)) continue;
+          rechecked++;
+          setup.engine.forget(file.uri);
+          setup.engine.check({ uri: file.uri, text: file.text, kind: file.kind }, workspace, setup.options);
+        }
+        return rechecked;
+      });
+    };
+    const commentEdit = afterEdit(`# platform team\n\n${ROOT_CONFIG}`);
+    const ruleEdit = afterEdit(ROOT_CONFIG.replace('secret/weak: warning', 'secret/weak: info'));
+    writeFileSync(rootConfig, ROOT_CONFIG);
+    recorder.record('config.edit.comment', commentEdit.wallMs, 'ms', { note: `root config edited (a comment): reparse, every file looked up, ${commentEdit.result} re-checked` });
+    recorder.record('config.edit.rule', ruleEdit.wallMs, 'ms', { note: `root config edited (a severity): reparse, every file looked up, ${ruleEdit.result} re-checked` });
+
     printTable(
       `Config lookup: ${files.length} files, config files at 3 levels (${engineCount} engines, ${ignoredCount} files ignored); median of ${rounds} rounds`,
       ['what', 'time', ''],
@@ -190,6 +217,8 @@ export function configBench(recorder: Recorder, quick: boolean): void {
         ['the lookup alone (warm)', ms(perLookup), `per file: config lookup adds ${((overhead - 1) * 100).toFixed(2)}% per check (gate < ${Math.round((MAX_LOOKUP_OVERHEAD - 1) * 100)}%)`],
         ['CLI: tree with config files', ms(cliWith.wallMs), `exit ${cliWith.status}, ${findings(cliWith.stdout)} findings`],
         ['CLI: same files, no config', ms(cliWithout.wallMs), `exit ${cliWithout.status}, ${findings(cliWithout.stdout)} findings`],
+        ['root config edited: a comment', ms(commentEdit.wallMs), `reparse and lookup of ${files.length} files; ${commentEdit.result} re-checked`],
+        ['root config edited: a severity', ms(ruleEdit.wallMs), `reparse and lookup; ${ruleEdit.result} re-checked`],
       ],
     );
   } finally {

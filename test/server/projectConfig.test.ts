@@ -222,3 +222,22 @@ test('an edit of the open config that changes no setting re-checks no open docum
   assert.deepEqual(findings(await bWarning), [['env/duplicate-key', 2]]);
   assert.deepEqual(published(), before.map((count) => count! + 1), 'one re-check each');
 });
+
+test("fileInfo says a product the config chose came from the config (an own product's files:, an override's product:); the user's pick stays the user's", async () => {
+  const config = `${CONFIG}overrides:\n  - files: ["desk/**"]\n    product: firefly-desk\n`;
+  const folder = workspace({ '.deploy-doctor.yaml': config });
+  const session = await start({ folder });
+  const billing = uriOf(folder, 'services/billing/.env');
+  const desk = uriOf(folder, 'desk/.env');
+  await session.openChecked(billing, BILLING_ENV, 'dotenv');
+  await session.openChecked(desk, 'PORT=8000\n', 'dotenv');
+  type Info = { product: string | null; productSource: string | null };
+  const sourceOf = async (uri: string) => {
+    const info = await session.request<Info>('deployDoctor/fileInfo', { uri });
+    return [info.product, info.productSource];
+  };
+  assert.deepEqual(await sourceOf(billing), ['billing-api', 'config']);
+  assert.deepEqual(await sourceOf(desk), ['firefly-desk', 'config']);
+  const picked = await session.request<Info>('deployDoctor/setOverride', { uri: desk, product: 'agentim' });
+  assert.deepEqual([picked.product, picked.productSource], ['agentim', 'option']);
+});

@@ -40,6 +40,8 @@ export const MAX_FILE_CHARS = 5 * 1024 * 1024;
 export interface ProductAssociation {
   readonly glob: string;
   readonly product: ProductId;
+  /** What a check reports as the product's source when this association chose it: `setting` when absent. */
+  readonly source?: 'setting' | 'config';
 }
 
 export interface EngineOptions {
@@ -57,9 +59,16 @@ export interface EngineOptions {
 export interface CheckOptions {
   readonly product?: ProductId;
   readonly mode?: Mode;
+  /** Where `product` was chosen: `option` (the host's flag or pick) when absent, `config` for a project config's override. */
+  readonly productSource?: 'option' | 'config';
 }
 
-export type ProductSource = 'option' | 'directive' | 'setting' | 'content';
+/**
+ * Where a file's product came from: `option` a host's flag or the user's pick, `config` a project
+ * config's `files:` (an own product's or an override's), `directive` a comment in the file,
+ * `setting` an editor setting's glob (`deployDoctor.products`), `content` detection.
+ */
+export type ProductSource = 'option' | 'config' | 'directive' | 'setting' | 'content';
 
 export interface CheckResult {
   readonly uri: string;
@@ -236,11 +245,11 @@ export class Engine {
     options: CheckOptions,
   ): { product: ProductDefinition | undefined; productSource: ProductSource | undefined } {
     const byId = (id: string | undefined) => (id === undefined ? undefined : this.products.find((product) => product.id === id));
-    if (options.product) return { product: byId(options.product), productSource: 'option' };
+    if (options.product) return { product: byId(options.product), productSource: options.productSource ?? 'option' };
     if (directives.product) return { product: byId(directives.product), productSource: 'directive' };
     const path = uriPath(document.uri);
     const association = this.options.productAssociations?.find((entry) => matchesGlob(path, entry.glob));
-    if (association) return { product: byId(association.product), productSource: 'setting' };
+    if (association) return { product: byId(association.product), productSource: association.source ?? 'setting' };
     const detected = detectProduct(signalsOf(document), this.products);
     return { product: detected, productSource: detected ? 'content' : undefined };
   }

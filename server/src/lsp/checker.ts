@@ -58,7 +58,12 @@ export class DocumentChecker {
 
   optionsOf(uri: string): CheckOptions {
     const override = this.overrides.get(uri);
-    return { ...this.host.configOptions(uri), ...(override?.product ? { product: override.product } : {}), ...(override?.mode ? { mode: override.mode } : {}) };
+    return {
+      ...this.host.configOptions(uri),
+      // The user's pick wins over the config's override, and is reported as the user's.
+      ...(override?.product ? { product: override.product, productSource: 'option' as const } : {}),
+      ...(override?.mode ? { mode: override.mode } : {}),
+    };
   }
 
   override(uri: string): Override {

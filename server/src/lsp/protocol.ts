@@ -5,7 +5,7 @@
 import type { KeyFormat } from '../engine/keygen';
 import type { FileKind, Mode } from '../engine/types';
 
-export type ProductSourceName = 'option' | 'directive' | 'setting' | 'content';
+export type ProductSourceName = 'option' | 'config' | 'directive' | 'setting' | 'content';
 
 export interface FileInfoParams {
   readonly uri: string;
@@ -17,7 +17,11 @@ export interface FileInfo {
   readonly kind: FileKind | null;
   readonly product: string | null;
   readonly productName: string | null;
-  /** `option`: picked by the user for this file (status bar); otherwise how it was detected. */
+  /**
+   * `option`: picked by the user for this file (status bar); `config`: a `.deploy-doctor.yaml`
+   * `files:` glob; `directive`: a comment in the file; `setting`: `deployDoctor.products`;
+   * `content`: detected.
+   */
   readonly productSource: ProductSourceName | null;
   readonly mode: Mode;
   /** The user's picks for this file, null when detected. */

@@ -86,3 +86,20 @@ test('creating and deleting a config file count as changes; a folder that had no
   assert.equal(chains.reload('/w/svc'), true);
   assert.equal(chains.chainFor('/w/svc').length, 0);
 });
+
+test("a product a config chose is reported as the config's: an own product's files: and an override's product; a host's flag stays an option", () => {
+  const files = { '/w/.deploy-doctor.yaml': `${billing('BILLING_JWT_SECRET')}overrides:\n  - files: ["fraiseql/**"]\n    product: fraiseql\n` };
+  const chains = new ConfigChains('/w', editableFileSystem(files), vocabulary);
+  const sourceOf = (engines: ConfigEngines, path: string) => {
+    const setup = engines.setupFor(chains.chainFor(path.slice(0, path.lastIndexOf('/'))), path);
+    const result = setup.engine.check({ uri: `file://${path}`, text: 'PORT=1\n', kind: 'env' }, none, setup.options);
+    return [result.product, result.productSource];
+  };
+  const fromConfig = new ConfigEngines({ engineOptions: {}, checkOptions: {} }, base);
+  assert.deepEqual(sourceOf(fromConfig, '/w/svc/.env'), ['billing-api', 'config']);
+  assert.deepEqual(sourceOf(fromConfig, '/w/fraiseql/.env'), ['fraiseql', 'config']);
+  const flagged = new ConfigEngines({ engineOptions: {}, checkOptions: { product: 'flovyn' } }, base);
+  assert.deepEqual(sourceOf(flagged, '/w/fraiseql/.env'), ['flovyn', 'option']);
+  const settings = new ConfigEngines({ engineOptions: { productAssociations: [{ glob: '/w/svc/**', product: 'agentim' }] }, checkOptions: {} }, base);
+  assert.deepEqual(sourceOf(settings, '/w/svc/.env'), ['agentim', 'setting']);
+});

@@ -53,7 +53,8 @@ export class ConfigEngines {
     const hostOptions = this.host.checkOptions;
     const product = hostOptions.product ?? resolved.product;
     const mode = hostOptions.mode ?? resolved.mode;
-    const options: CheckOptions = { ...(product !== undefined ? { product } : {}), ...(mode !== undefined ? { mode } : {}) };
+    const productSource = hostOptions.product === undefined && resolved.product !== undefined ? { productSource: 'config' as const } : {};
+    const options: CheckOptions = { ...(product !== undefined ? { product, ...productSource } : {}), ...(mode !== undefined ? { mode } : {}) };
     if (chain.length === 0) return { engine: this.baseEngine, options, ignored: false, key: `base|${stableKey(options)}`, configs: [] };
     const hostEngine = this.host.engineOptions;
     const severities: Record<string, SeverityOverride> = { ...resolved.severities, ...hostEngine.severities };

@@ -48,7 +48,7 @@ export function resolveForFile(chain: readonly LocatedConfig[], filePath: string
     }
     // Nearer products first, so a nearer config's association wins the engine's first-match lookup.
     ownProducts.unshift(...config.ownProducts.map((own) => own.definition));
-    productAssociations.unshift(...config.ownProducts.flatMap((own) => own.files.map((glob) => ({ glob: absoluteGlob(folder, glob), product: own.definition.id }))));
+    productAssociations.unshift(...config.ownProducts.flatMap((own) => own.files.map((glob) => ({ glob: absoluteGlob(folder, glob), product: own.definition.id, source: 'config' as const }))));
     if (config.nginxModules.length > 0) nginxModules = config.nginxModules;
     if (config.ignore.some((glob) => matchesRelative(relative, glob))) ignored = true;
   }
