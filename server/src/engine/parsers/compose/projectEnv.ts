@@ -2,6 +2,7 @@ import type { WorkspaceView } from '../../types';
 import type { ParsedDocument } from '../../document';
 import { resolveSibling } from '../../uri';
 import { parseEnv } from '../env/parse';
+import { interpolate } from './interpolation';
 
 /** The workspace as the compose helpers need it: file text and, for `.env`, its parse. */
 export interface EnvWorkspace extends WorkspaceView {
@@ -24,6 +25,19 @@ export function projectEnvUri(composeUri: string): string {
 export function projectEnvOf(composeUri: string, workspace: EnvWorkspace): ProjectEnv {
   const uri = projectEnvUri(composeUri);
   return { uri, text: workspace.readText(uri), values: envValues(uri, workspace) };
+}
+
+/**
+ * A path as written in a compose file with its `${VAR}`s interpolated from the project `.env`, as
+ * Compose does. Undefined when it cannot be known here: a variable while that `.env` was refused
+ * (`envRefused`), an empty path, or `~` (the home folder of whoever runs Compose, not a file of
+ * this machine).
+ */
+export function composePath(written: string, env: ProjectEnv, envRefused: boolean): string | undefined {
+  const variable = written.includes('$');
+  if (variable && envRefused) return undefined;
+  const path = variable ? interpolate(written, (name) => env.values.get(name)) : written;
+  return path === undefined || path === '' || path.startsWith('~') ? undefined : path;
 }
 
 /** Keys and values of an env file (`.env`, an `env_file:` target); empty when absent. */

@@ -1,6 +1,5 @@
-import { interpolate } from '../../parsers/compose/interpolation';
 import { spanOf } from '../../parsers/compose/nodes';
-import { projectEnvOf } from '../../parsers/compose/projectEnv';
+import { composePath, projectEnvOf } from '../../parsers/compose/projectEnv';
 import { resolveSibling } from '../../uri';
 import { defineRule } from '../rule';
 import { quoteToken } from '../../quote';
@@ -24,10 +23,8 @@ export default defineRule({
       const span = spanOf(entry.node);
       if (!span || seen.has(span.start) || !entry.required) continue;
       seen.add(span.start);
-      if (envRefused && entry.path.includes('$')) continue;
-      // `${VAR}` in the path is interpolated from the project .env first, as Compose does.
-      const path = entry.path.includes('$') ? interpolate(entry.path, (name) => env.values.get(name)) : entry.path;
-      if (path === undefined || path === '' || path.startsWith('~')) continue;
+      const path = composePath(entry.path, env, envRefused);
+      if (path === undefined) continue;
       const uri = resolveSibling(ctx.document.uri, path);
       // A file the host refused may well exist: reference/outside-tree reports it.
       if (ctx.workspace.readText(uri) !== undefined || ctx.workspace.refusal?.(uri) !== undefined) continue;

@@ -1,7 +1,6 @@
 import type { Node } from 'yaml';
-import { interpolate } from '../../parsers/compose/interpolation';
 import { spanOf } from '../../parsers/compose/nodes';
-import { projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
+import { composePath, projectEnvOf, type ProjectEnv } from '../../parsers/compose/projectEnv';
 import { valueInterpolations } from '../../parsers/compose/valueInterpolations';
 import type { NginxDirective } from '../../parsers/nginx/ast';
 import { quoteToken } from '../../quote';
@@ -72,11 +71,8 @@ function reportRefusedEnv(ctx: RuleContext<'compose'>): void {
 
 /** Whether a compose path, `${VAR}`s interpolated from the project `.env`, names a refused file. */
 function leadsOut(ctx: RuleContext<'compose'>, env: ProjectEnv, envRefused: boolean, written: string): boolean {
-  if (written.includes('$') && envRefused) return false;
-  const path = written.includes('$') ? interpolate(written, (name) => env.values.get(name)) : written;
-  // `~` is the home folder of whoever runs Compose: not a file of this machine to ask about.
-  if (path === undefined || path === '' || path.startsWith('~')) return false;
-  return isRefused(ctx, resolveSibling(ctx.document.uri, path));
+  const path = composePath(written, env, envRefused);
+  return path !== undefined && isRefused(ctx, resolveSibling(ctx.document.uri, path));
 }
 
 function report(ctx: RuleContext<'compose'>, node: Node, message: string): void {
